@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "sopkit",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "sopkit", targets: ["SOPKitCLI"]),
+    .library(name: "SOPKit", targets: ["SOPKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCmark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+    ),
+    .target(
+      name: "SOPKit",
+      dependencies: [
+        "CCmark",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
+    .executableTarget(
+      name: "SOPKitCLI",
+      dependencies: [
+        "SOPKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "SOPKitTests", dependencies: ["SOPKit"]),
+    .testTarget(name: "SOPKitCLITests", dependencies: ["SOPKit"]),
+  ]
+)

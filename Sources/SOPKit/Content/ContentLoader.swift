@@ -1,0 +1,142 @@
+import Foundation
+import Yams
+
+/// The Load stage: reads Content/ once into `LoadedContent`, parsing every front matter and Markdown body.
+struct ContentLoader {
+  let scanner: ContentScanner
+  let includeDrafts: Bool
+
+  init(contentURL: URL, displayRoot: String, includeDrafts: Bool) {
+    scanner = ContentScanner(contentURL: contentURL, displayRoot: displayRoot)
+    self.includeDrafts = includeDrafts
+  }
+
+  /// A Markdown file whose front matter has been read, waiting for its body to be rendered.
+  private struct Header: Sendable {
+    var entry: ContentScanner.MarkdownEntry
+    var file: SourceFile
+    var frontMatter: FrontMatter
+    var fields: Fields
+    var diagnostics: [Diagnostic]
+
+    enum Fields: Sendable {
+      case guide(GuideFrontMatter)
+      case story(StoryFrontMatter)
+      case page(PageFrontMatter)
+    }
+
+    var isDraft: Bool {
+      switch fields {
+      case .guide(let guide): guide.draft
+      case .story(let story): story.draft
+      case .page(let page): page.draft
+      }
+    }
+  }
+
+  func load() throws(BuildFailure) -> (LoadedContent, [Diagnostic]) {
+    var diagnostics = DiagnosticCollector()
+    let inventory = scanner.scan(diagnostics: &diagnostics)
+    let settingsPath = scanner.displayPath("site.yaml")
+    let contactsPath = scanner.displayPath("contacts.yaml")
+    var settings: SiteSettings?
+    var regions: [Located<Region>] = []
+    do throws(BuildFailure) {
+      let file = try SourceFile.read(scanner.contentURL.appendingPathComponent("site.yaml"), displayPath: settingsPath)
+      let (value, warnings) = try SiteSettingsFile.read(file)
+      settings = value
+      diagnostics.append(contentsOf: warnings)
+    } catch {
+      diagnostics.append(contentsOf: error.diagnostics)
+    }
+    let contactsURL = scanner.contentURL.appendingPathComponent("contacts.yaml")
+    if FileManager.default.fileExists(atPath: contactsURL.path) {
+      do throws(BuildFailure) {
+        let (value, warnings) = try ContactsFile.read(try SourceFile.read(contactsURL, displayPath: contactsPath))
+        regions = value
+        diagnostics.append(contentsOf: warnings)
+      } catch {
+        diagnostics.append(contentsOf: error.diagnostics)
+      }
+    }
+
+    let headerResults = inventory.markdown.parallelMap { entry in readHeader(entry) }
+    var headers: [Header] = []
+    for result in headerResults {
+      switch result {
+      case .success(let header):
+        diagnostics.append(contentsOf: header.diagnostics)
+        if includeDrafts || !header.isDraft { headers.append(header) }
+      case .failure(let failure): diagnostics.append(contentsOf: failure.diagnostics)
+      }
+    }
+    let built = Set(headers.map(\.entry.contentPath))
+    let linkInventory = LinkResolver.Inventory(
+      pages: Dictionary(uniqueKeysWithValues: headers.map { ($0.entry.contentPath, Self.outputPath(of: $0.entry)) }),
+      skippedPages: Set(inventory.markdown.map(\.contentPath)).subtracting(built),
+      files: Set(inventory.files))
+
+    let renderer = MarkdownRenderer(allowRawHTML: settings?.allowRawHTML ?? false)
+    let rendered = headers.parallelMap { header in
+      var bodyDiagnostics = DiagnosticCollector()
+      let resolver = LinkResolver(
+        inventory: linkInventory, sourcePath: header.entry.contentPath, outputPath: Self.outputPath(of: header.entry))
+      let body = renderer.render(
+        header.frontMatter.body, file: header.file, firstLine: header.frontMatter.bodyFirstLine,
+        links: resolver, diagnostics: &bodyDiagnostics)
+      return (body, resolver, bodyDiagnostics.diagnostics)
+    }
+
+    var content = LoadedContent(
+      settings: settings ?? SiteSettings(
+        title: "", description: "", language: "en", url: nil, submitURL: nil, allowRawHTML: false, roles: [],
+        topics: []),
+      regions: regions, guides: [], stories: [], pages: [], inventory: linkInventory,
+      fileSizes: inventory.fileSizes,
+      settingsPath: settingsPath, contactsPath: contactsPath, displayRoot: scanner.displayRoot)
+    for (header, (body, resolver, bodyDiagnostics)) in zip(headers, rendered) {
+      diagnostics.append(contentsOf: bodyDiagnostics)
+      if body.text.isEmpty && body.files.isEmpty {
+        diagnostics.warning("the page has no text below its front matter", at: SourceLocation(path: header.file.path, line: header.frontMatter.bodyFirstLine))
+      }
+      let entry = header.entry
+      let output = Self.outputPath(of: entry)
+      switch header.fields {
+      case .guide(let fields):
+        content.guides.append(.init(slug: entry.slug, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+      case .story(let fields):
+        content.stories.append(.init(slug: entry.slug, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+      case .page(let fields):
+        content.pages.append(.init(slug: entry.slug, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+      }
+    }
+    if settings == nil { throw BuildFailure(diagnostics: diagnostics.diagnostics) }
+    return (content, try diagnostics.finish())
+  }
+
+  static func outputPath(of entry: ContentScanner.MarkdownEntry) -> String {
+    switch entry.kind {
+    case .guide: Route.guide(entry.slug).path
+    case .story: Route.story(entry.slug).path
+    case .page: Route.page(entry.slug).path
+    }
+  }
+
+  private func readHeader(_ entry: ContentScanner.MarkdownEntry) -> Result<Header, BuildFailure> {
+    Result { () throws(BuildFailure) -> Header in
+      let file = try SourceFile.read(entry.url, displayPath: scanner.displayPath(entry.contentPath))
+      let frontMatter = try FrontMatter.split(file)
+      let mapping = try YAMLDocument.parse(frontMatter.yaml, file: file, firstLine: frontMatter.yamlFirstLine)
+      let reader = YAMLFields(mapping, file: file, firstLine: frontMatter.yamlFirstLine)
+      let fields: Header.Fields?
+      switch entry.kind {
+      case .guide: fields = GuideFrontMatter(reader).map(Header.Fields.guide)
+      case .story: fields = StoryFrontMatter(reader).map(Header.Fields.story)
+      case .page: fields = PageFrontMatter(reader).map(Header.Fields.page)
+      }
+      let diagnostics = try reader.diagnostics.finish()
+      guard let fields else { throw BuildFailure(diagnostics: reader.diagnostics.diagnostics) }
+      return Header(entry: entry, file: file, frontMatter: frontMatter, fields: fields, diagnostics: diagnostics)
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Walks the Content folder once and sorts what it finds: Markdown by kind, data files, other files.
+struct ContentScanner {
+  /// The kinds of Markdown file, by the folder they sit in.
+  enum Kind: String, Sendable, CaseIterable {
+    case guide = "guides"
+    case story = "stories"
+    case page = "pages"
+  }
+
+  /// A Markdown file found in one of the kind folders.
+  struct MarkdownEntry: Sendable {
+    var kind: Kind
+    var slug: String
+    /// Content-relative (`guides/three-houses.md`).
+    var contentPath: String
+    var url: URL
+  }
+
+  /// Everything found, sorted by path so builds do not depend on directory order.
+  struct Inventory: Sendable {
+    var markdown: [MarkdownEntry] = []
+    /// Content-relative paths of every other regular file (candidate images and attachments).
+    var files: [String] = []
+    /// The size in bytes of each of those files.
+    var fileSizes: [String: Int] = [:]
+  }
+
+  let contentURL: URL
+  /// How the Content folder is named in diagnostics (as the user gave it).
+  let displayRoot: String
+
+  func displayPath(_ contentPath: String) -> String {
+    displayRoot.isEmpty ? contentPath : "\(displayRoot)/\(contentPath)"
+  }
+
+  func scan(diagnostics: inout DiagnosticCollector) -> Inventory {
+    var inventory = Inventory()
+    let root = contentURL.resolvingSymlinksInPath().standardizedFileURL.path
+    let manager = FileManager.default
+    guard let enumerator = manager.enumerator(atPath: contentURL.path) else { return inventory }
+    while let relative = enumerator.nextObject() as? String {
+      let name = (relative as NSString).lastPathComponent
+      if name.hasPrefix(".") {
+        enumerator.skipDescendants()
+        continue
+      }
+      let url = contentURL.appendingPathComponent(relative)
+      let location = SourceLocation(path: displayPath(relative))
+      let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
+      if resolved != root && !resolved.hasPrefix(root + "/") {
+        diagnostics.error("this link points outside the Content folder, to '\(resolved)'", at: location)
+        enumerator.skipDescendants()
+        continue
+      }
+      var isDirectory: ObjCBool = false
+      guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+        diagnostics.error("this link points to nothing", at: location)
+        continue
+      }
+      let parts = relative.split(separator: "/")
+      let kind = parts.count == 2 ? Kind(rawValue: String(parts[0])) : nil
+      if isDirectory.boolValue {
+        if relative.hasSuffix(".md") && kind != nil {
+          diagnostics.error("this is a folder, but a name ending in .md is for Markdown files", at: location)
+        }
+        continue
+      }
+      if relative.hasSuffix(".md") {
+        guard let kind else {
+          if parts.count > 1 || !["README.md"].contains(name) {
+            diagnostics.warning(
+              "this Markdown file is not part of the site: guides, stories and pages go directly in guides/, stories/ and pages/",
+              at: location)
+          }
+          continue
+        }
+        let slug = String(name.dropLast(3))
+        guard Slug.isValid(slug) else {
+          diagnostics.error(Slug.problem(with: slug), at: location)
+          continue
+        }
+        inventory.markdown.append(MarkdownEntry(kind: kind, slug: slug, contentPath: relative, url: url))
+      } else if parts.count > 1 || !["site.yaml", "contacts.yaml"].contains(name) {
+        inventory.files.append(relative)
+        inventory.fileSizes[relative] = (enumerator.fileAttributes?[.size] as? NSNumber)?.intValue ?? 0
+      }
+    }
+    inventory.markdown.sort { $0.contentPath < $1.contentPath }
+    inventory.files.sort()
+    return inventory
+  }
+}

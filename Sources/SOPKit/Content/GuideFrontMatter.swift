@@ -1,0 +1,51 @@
+/// The front matter of a quick guide, as written by the editor and type-checked.
+struct GuideFrontMatter: Sendable {
+  var title: String
+  var summary: String
+  var roles: [Located<String>]
+  var topics: [Located<String>]
+  var tags: [Located<String>]
+  var updated: SimpleDate?
+  var draft: Bool
+  var attachments: [AttachmentReference]
+
+  init?(_ fields: YAMLFields) {
+    let title = fields.string("title", required: true)
+    let summary = fields.summary()
+    roles = fields.strings("roles", required: true)
+    topics = fields.strings("topics")
+    tags = fields.strings("tags")
+    updated = fields.date("updated")
+    draft = fields.bool("draft") ?? false
+    attachments = fields.records("attachments", read: AttachmentReference.init)
+    fields.reportUnknownKeys()
+    guard let title, let summary else { return nil }
+    self.title = title.value
+    self.summary = summary
+  }
+}
+
+/// A file offered for download from a guide (`attachments:`), as written in front matter.
+struct AttachmentReference: Sendable {
+  var file: Located<String>
+  var title: String
+
+  init?(_ fields: YAMLFields) {
+    guard let file = fields.string("file", required: true) else { return nil }
+    self.file = file
+    title = fields.string("title")?.value ?? String(file.value.split(separator: "/").last ?? "")
+  }
+}
+
+extension YAMLFields {
+  /// The `summary` field: required, one or two sentences, at most 300 characters.
+  func summary(required: Bool = true) -> String? {
+    guard let summary = string("summary", required: required) else { return nil }
+    if summary.value.count > 300 {
+      error(
+        "'summary' has \(summary.value.count) characters; keep it to at most 300 (one or two sentences)",
+        at: summary.location)
+    }
+    return summary.value
+  }
+}

@@ -1,0 +1,32 @@
+/// Everything read from Content/, each file parsed once, before any cross-reference is checked.
+struct LoadedContent: Sendable {
+  /// One Markdown file: its front matter, typed, and its rendered body.
+  struct Page<FrontMatter: Sendable>: Sendable {
+    var slug: String
+    var contentPath: String
+    var outputPath: String
+    var file: SourceFile
+    var frontMatter: FrontMatter
+    var body: RenderedMarkdown
+    /// Front-matter paths (attachments, story image) resolved like links.
+    var linkResolver: LinkResolver
+    var location: SourceLocation { SourceLocation(path: file.path) }
+  }
+
+  var settings: SiteSettings
+  var regions: [Located<Region>]
+  var guides: [Page<GuideFrontMatter>]
+  var stories: [Page<StoryFrontMatter>]
+  var pages: [Page<PageFrontMatter>]
+  var inventory: LinkResolver.Inventory
+  var fileSizes: [String: Int]
+  /// Where site.yaml and contacts.yaml are, for diagnostics about what they declare.
+  var settingsPath: String
+  var contactsPath: String
+  /// How the Content folder is named in diagnostics.
+  var displayRoot: String
+
+  func displayPath(_ contentPath: String) -> String {
+    displayRoot.isEmpty ? contentPath : "\(displayRoot)/\(contentPath)"
+  }
+}

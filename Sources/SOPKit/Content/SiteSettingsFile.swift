@@ -1,0 +1,72 @@
+/// Reads `Content/site.yaml` into `SiteSettings`, checking ids, names and addresses.
+enum SiteSettingsFile {
+  static func read(_ file: SourceFile) throws(BuildFailure) -> (SiteSettings, [Diagnostic]) {
+    let fields = YAMLFields(try YAMLDocument.parse(file.text, file: file, firstLine: 1), file: file, firstLine: 1)
+    let title = fields.string("title", required: true)
+    let description = fields.string("description")?.value ?? ""
+    let language = fields.string("language")
+    if let language, !isLanguageTag(language.value) {
+      fields.error("'language' must be a language code such as 'en' or 'es', found '\(language.value)'", at: language.location)
+    }
+    let url = fields.string("url")
+    if let url, !isWebAddress(url.value) {
+      fields.error("'url' must be a full web address starting with https:// or http://", at: url.location)
+    }
+    let submitURL = fields.string("submit_url")
+    if let submitURL, !isWebAddress(submitURL.value) && !submitURL.value.hasPrefix("mailto:") {
+      fields.error("'submit_url' must be a web address (https://...) or a mailto: address", at: submitURL.location)
+    }
+    let allowRawHTML = fields.bool("allow_raw_html") ?? false
+    let roles = fields.records("roles") { entry in
+      readEntry(entry).map { Role(id: $0.id, name: $0.name, description: $0.description) }
+    }
+    let topics = fields.records("topics") { entry in
+      readEntry(entry).map { Topic(id: $0.id, name: $0.name, description: $0.description) }
+    }
+    if roles.isEmpty && fields.node("roles") == nil {
+      fields.error("missing required field 'roles': list the roles guides are written for", at: fields.location)
+    }
+    checkUnique(roles.map(\.id), kind: "role", in: fields)
+    checkUnique(topics.map(\.id), kind: "topic", in: fields)
+    fields.reportUnknownKeys()
+    let diagnostics = try fields.diagnostics.finish()
+    guard let title else { throw BuildFailure(diagnostics: diagnostics) }
+    var address = url?.value
+    if let value = address, !value.hasSuffix("/") { address = value + "/" }
+    let settings = SiteSettings(
+      title: title.value, description: description, language: language?.value ?? "en", url: address,
+      submitURL: submitURL?.value, allowRawHTML: allowRawHTML, roles: roles, topics: topics)
+    return (settings, diagnostics)
+  }
+
+  private static func readEntry(_ entry: YAMLFields) -> (id: String, name: String, description: String)? {
+    let id = entry.string("id", required: true)
+    let name = entry.string("name", required: true)
+    let description = entry.string("description")?.value ?? ""
+    if let id, !Slug.isValid(id.value) {
+      entry.error("the id '\(id.value)' must use only lowercase letters, digits and '-'", at: id.location)
+    }
+    guard let id, let name else { return nil }
+    return (id.value, name.value, description)
+  }
+
+  private static func checkUnique(_ ids: [String], kind: String, in fields: YAMLFields) {
+    var seen = Set<String>()
+    for id in ids where !seen.insert(id).inserted {
+      fields.error("the \(kind) id '\(id)' is listed twice", at: fields.location)
+    }
+  }
+
+  static func isWebAddress(_ text: String) -> Bool {
+    let lowered = text.lowercased()
+    return (lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) && text.count > 8
+      && !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+  }
+
+  private static func isLanguageTag(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    return parts.allSatisfy { part in
+      (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+  }
+}

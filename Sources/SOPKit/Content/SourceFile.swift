@@ -1,0 +1,86 @@
+import Foundation
+
+/// A text file of the project, read once: its project-relative path and its UTF-8 text.
+public struct SourceFile: Sendable {
+  /// The path shown in diagnostics, relative to the project root (`Content/guides/x.md`).
+  public let path: String
+  public let text: String
+
+  public init(path: String, text: String) {
+    self.path = path
+    self.text = text
+  }
+
+  /// Reads a file, refusing what is not UTF-8 text with a diagnostic at the first bad byte.
+  static func read(_ url: URL, displayPath: String) throws(BuildFailure) -> SourceFile {
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw BuildFailure(.error("cannot read the file", at: SourceLocation(path: displayPath)))
+    }
+    return try decode(data, displayPath: displayPath)
+  }
+
+  static func decode(_ data: Data, displayPath: String) throws(BuildFailure) -> SourceFile {
+    var bytes = data[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    if let nul = bytes.firstIndex(of: 0) {
+      let location = locate(byteOffset: nul - bytes.startIndex, in: bytes, path: displayPath)
+      throw BuildFailure(
+        .error("the file contains a NUL byte; it looks like a binary file, not text", at: location))
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      let offset = firstInvalidUTF8Offset(bytes)
+      let location = locate(byteOffset: offset, in: bytes, path: displayPath)
+      throw BuildFailure(
+        .error("the file is not UTF-8 text; save it with UTF-8 encoding", at: location))
+    }
+    return SourceFile(path: displayPath, text: text)
+  }
+
+  /// Where each line of `text` starts, for turning many line numbers into locations.
+  static func lineStarts(of text: String) -> [String.Index] {
+    var starts = [text.utf8.startIndex]
+    for index in text.utf8.indices where text.utf8[index] == UInt8(ascii: "\n") {
+      starts.append(text.utf8.index(after: index))
+    }
+    return starts
+  }
+
+  /// The location of a 1-based line and a 1-based byte column within that line.
+  func location(line: Int, byteColumn: Int, lineStarts: [String.Index]? = nil) -> SourceLocation {
+    let starts = lineStarts ?? Self.lineStarts(of: text)
+    guard line >= 1, line <= starts.count else { return SourceLocation(path: path, line: line) }
+    let lineBytes = text.utf8[starts[line - 1]...].prefix { $0 != UInt8(ascii: "\n") }
+    let prefix = lineBytes.prefix(max(byteColumn - 1, 0))
+    let column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+    return SourceLocation(path: path, line: line, column: column)
+  }
+
+  private static func locate(byteOffset: Int, in bytes: Data.SubSequence, path: String)
+    -> SourceLocation
+  {
+    let before = bytes.prefix(byteOffset)
+    let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.startIndex
+    let column = bytes[lineStart..<(bytes.startIndex + byteOffset)].filter { $0 & 0xC0 != 0x80 }
+      .count + 1
+    return SourceLocation(path: path, line: line, column: column)
+  }
+
+  private static func firstInvalidUTF8Offset(_ bytes: Data.SubSequence) -> Int {
+    let array = Array(bytes)
+    var offset = 0
+    while offset < array.count {
+      let lead = array[offset]
+      let length =
+        lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+      guard length > 0, offset + length <= array.count,
+        String(validating: array[offset..<(offset + length)], as: UTF8.self) != nil
+      else { return offset }
+      offset += length
+    }
+    return offset
+  }
+}

@@ -1,0 +1,32 @@
+/// One problem found in the user's project, printed as `path:line:col: error: message`.
+public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// How bad a problem is: errors stop the build, warnings do not.
+  public enum Severity: String, Sendable, Hashable {
+    case error
+    case warning
+  }
+
+  public var severity: Severity
+  public var location: SourceLocation
+  public var message: String
+
+  public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
+    self.severity = severity
+    self.message = message
+    self.location = location
+  }
+
+  public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(.error, message, at: location)
+  }
+
+  public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(.warning, message, at: location)
+  }
+
+  public var description: String { "\(location): \(severity.rawValue): \(message)" }
+
+  public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+    (lhs.location, lhs.message) < (rhs.location, rhs.message)
+  }
+}

@@ -1,0 +1,20 @@
+/// Gives headings stable, unique ids made from their text ("How to do it" → `how-to-do-it`).
+struct HeadingAnchors {
+  /// Ids the default templates use themselves, so a heading never takes one of them.
+  static let reserved: Set<String> = ["top", "main", "search-input", "search-results", "search-status"]
+
+  private var used = HeadingAnchors.reserved
+
+  /// The id for a heading; a repeated text gets `-1`, `-2`, ... as on GitHub.
+  mutating func id(for text: String) -> String {
+    let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
+    var candidate = base
+    var counter = 1
+    while used.contains(candidate) {
+      candidate = "\(base)-\(counter)"
+      counter += 1
+    }
+    used.insert(candidate)
+    return candidate
+  }
+}

@@ -1,0 +1,213 @@
+import CCmark
+import Glibc
+
+/// Renders one Markdown body through cmark, the build's only Markdown parser.
+///
+/// One parse and one walk: the walk records headings, plain text and links, then the tree is
+/// rewritten (link targets, heading ids, refused links and raw HTML removed) and cmark renders it.
+/// Everything cmark allocates is freed before `render` returns.
+struct MarkdownRenderer: Sendable {
+  let allowRawHTML: Bool
+
+  func render(
+    _ body: String, file: SourceFile, firstLine: Int, links: LinkResolver,
+    diagnostics: inout DiagnosticCollector
+  ) -> RenderedMarkdown {
+    let length = body.utf8.count
+    let document = body.withCString { cmark_parse_document($0, length, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8) }!
+    defer { cmark_node_free(document) }
+    var walk = Walk(file: file, firstLine: firstLine, links: links, allowRawHTML: allowRawHTML)
+    walk.visit(document)
+    walk.rewrite()
+    diagnostics.append(contentsOf: walk.diagnostics.diagnostics)
+    let html = cmark_render_html(document, allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)!
+    defer { free(html) }
+    return RenderedMarkdown(
+      html: String(cString: html), headings: walk.headings.map(\.heading), sections: walk.sections,
+      pageLinks: walk.pageLinks, files: walk.files)
+  }
+}
+
+/// The state of one walk over a cmark tree; holds node pointers only until `rewrite()`.
+private struct Walk {
+  let file: SourceFile
+  let firstLine: Int
+  let links: LinkResolver
+  let allowRawHTML: Bool
+
+  var diagnostics = DiagnosticCollector()
+  var anchors = HeadingAnchors()
+  var headings: [(node: OpaquePointer, heading: RenderedMarkdown.Heading)] = []
+  var sections: [RenderedMarkdown.Section] = []
+  var pageLinks: [RenderedMarkdown.PageLink] = []
+  var files: [String] = []
+
+  private var text = ""
+  private var sectionHeading: RenderedMarkdown.Heading?
+  private var headingText: String?
+  private var imageAlt: String?
+  private var lastLine = 1
+  private var lastColumn = 1
+  private var urlChanges: [(node: OpaquePointer, url: String)] = []
+  private var unwrap: [OpaquePointer] = []
+  private var remove: [OpaquePointer] = []
+  private var rawHTMLCount = 0
+  private var lineStarts: [String.Index] = []
+
+  init(file: SourceFile, firstLine: Int, links: LinkResolver, allowRawHTML: Bool) {
+    self.file = file
+    self.firstLine = firstLine
+    self.links = links
+    self.allowRawHTML = allowRawHTML
+  }
+
+  mutating func visit(_ document: OpaquePointer) {
+    let iterator = cmark_iter_new(document)
+    defer { cmark_iter_free(iterator) }
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+      guard let node = cmark_iter_get_node(iterator) else { continue }
+      let entering = event == CMARK_EVENT_ENTER
+      if entering, cmark_node_get_start_line(node) > 0 {
+        lastLine = Int(cmark_node_get_start_line(node))
+        lastColumn = Int(cmark_node_get_start_column(node))
+      }
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+        appendText(literal(node))
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        appendText(" ")
+      case CMARK_NODE_CODE_BLOCK:
+        appendText(literal(node) + " ")
+      case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+        if !allowRawHTML { refuseRawHTML(node) }
+      case CMARK_NODE_HEADING:
+        if entering { enterHeading() } else { exitHeading(node) }
+      case CMARK_NODE_LINK:
+        if entering { resolveLink(node, isImage: false) }
+      case CMARK_NODE_IMAGE:
+        if entering {
+          resolveLink(node, isImage: true)
+          imageAlt = ""
+        } else {
+          checkAlt(node)
+        }
+      case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
+        if !entering { appendText(" ") }
+      default:
+        break
+      }
+    }
+    sections.append(.init(heading: sectionHeading, text: collapse(text)))
+    if rawHTMLCount > 1 {
+      diagnostics.warning(
+        "raw HTML was left out in \(rawHTMLCount - 1) more places in this file", at: location())
+    }
+  }
+
+  /// Applies what the walk decided; cmark allows changing the tree only once the walk is over.
+  mutating func rewrite() {
+    for (node, url) in urlChanges { cmark_node_set_url(node, url) }
+    for node in unwrap {
+      while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
+      cmark_node_free(node)
+    }
+    for node in remove { cmark_node_free(node) }
+    let shift = headings.contains { $0.heading.level == 1 } ? 1 : 0
+    for index in headings.indices {
+      headings[index].heading.level = min(headings[index].heading.level + shift, 6)
+      wrap(headings[index].node, as: headings[index].heading)
+    }
+    if shift == 1 {
+      for index in sections.indices {
+        if let level = sections[index].heading?.level { sections[index].heading?.level = min(level + 1, 6) }
+      }
+    }
+  }
+
+  /// Replaces a heading with a custom block that writes `<hN id="...">`, keeping its inline children.
+  private func wrap(_ heading: OpaquePointer, as value: RenderedMarkdown.Heading) {
+    guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+    cmark_node_set_on_enter(block, "<h\(value.level) id=\"\(value.id)\">")
+    cmark_node_set_on_exit(block, "</h\(value.level)>")
+    while let child = cmark_node_first_child(heading) { cmark_node_append_child(block, child) }
+    cmark_node_insert_before(heading, block)
+    cmark_node_free(heading)
+  }
+
+  private mutating func enterHeading() {
+    sections.append(.init(heading: sectionHeading, text: collapse(text)))
+    text = ""
+    headingText = ""
+  }
+
+  private mutating func exitHeading(_ node: OpaquePointer) {
+    let title = collapse(headingText ?? "")
+    headingText = nil
+    let heading = RenderedMarkdown.Heading(
+      level: Int(cmark_node_get_heading_level(node)), id: anchors.id(for: title), text: title)
+    headings.append((node, heading))
+    sectionHeading = heading
+  }
+
+  private mutating func resolveLink(_ node: OpaquePointer, isImage: Bool) {
+    let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    switch links.resolve(url) {
+    case .external:
+      return
+    case .page(let href, let target, let fragment):
+      if isImage {
+        diagnostics.error("the image '\(url)' is a page, not a picture", at: location())
+        return
+      }
+      urlChanges.append((node, href))
+      pageLinks.append(.init(target: target, fragment: fragment, location: location()))
+    case .file(let href, let path):
+      urlChanges.append((node, href))
+      files.append(path)
+    case .refused(let severity, let message):
+      let wording = isImage ? message.replacingOccurrences(of: "the link", with: "the image") : message
+      diagnostics.append(contentsOf: [Diagnostic(severity, wording, at: location())])
+      if isImage { remove.append(node) } else { unwrap.append(node) }
+    }
+  }
+
+  private mutating func checkAlt(_ node: OpaquePointer) {
+    let alt = collapse(imageAlt ?? "")
+    imageAlt = nil
+    if alt.isEmpty {
+      let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+      diagnostics.warning(
+        "the image '\(url)' has no alt text: describe it between the brackets, ![like this](\(url))",
+        at: location())
+    }
+  }
+
+  private mutating func refuseRawHTML(_ node: OpaquePointer) {
+    rawHTMLCount += 1
+    if rawHTMLCount == 1 {
+      diagnostics.warning(
+        "raw HTML is left out of the page (set 'allow_raw_html: true' in site.yaml only if every editor is trusted)",
+        at: location())
+    }
+    remove.append(node)
+  }
+
+  private mutating func appendText(_ piece: String) {
+    text += piece
+    if headingText != nil { headingText! += piece }
+    if imageAlt != nil { imageAlt! += piece }
+  }
+
+  private func literal(_ node: OpaquePointer) -> String {
+    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+
+  private mutating func location() -> SourceLocation {
+    if lineStarts.isEmpty { lineStarts = SourceFile.lineStarts(of: file.text) }
+    return file.location(line: lastLine + firstLine - 1, byteColumn: lastColumn, lineStarts: lineStarts)
+  }
+
+  private func collapse(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+}

@@ -1,0 +1,15 @@
+/// A quick guide, with its cross-references resolved.
+public struct Guide: Sendable {
+  public var slug: String
+  public var title: String
+  public var summary: String
+  public var roles: [Role]
+  public var topics: [Topic]
+  public var tags: [Tag]
+  public var updated: SimpleDate?
+  public var attachments: [Attachment]
+  public var body: RenderedMarkdown
+  /// Slugs of the guides sharing the most topics with this one.
+  public var related: [String]
+  public var route: Route { .guide(slug) }
+}

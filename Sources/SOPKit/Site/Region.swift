@@ -1,0 +1,7 @@
+/// A regional training academy with the counties it serves and its contacts, from `contacts.yaml`.
+public struct Region: Sendable {
+  public var id: String
+  public var name: String
+  public var counties: [String]
+  public var contacts: [Contact]
+}

@@ -1,0 +1,13 @@
+/// The site-wide settings from `site.yaml`.
+public struct SiteSettings: Sendable {
+  public var title: String
+  public var description: String
+  public var language: String
+  /// The public address with a trailing `/`, used only for absolute links in the feed and sitemap.
+  public var url: String?
+  public var submitURL: String?
+  /// Lets raw HTML in Markdown through; only for sites whose every editor is trusted.
+  public var allowRawHTML: Bool
+  public var roles: [Role]
+  public var topics: [Topic]
+}

@@ -1,0 +1,21 @@
+/// A story from the field, with its region resolved.
+public struct Story: Sendable {
+  /// A story's picture: the content path of the file and its description.
+  public struct Image: Sendable {
+    public var path: String
+    public var alt: String
+  }
+
+  public var slug: String
+  public var title: String
+  public var date: SimpleDate
+  public var summary: String
+  public var county: String?
+  public var region: Region?
+  public var category: String?
+  public var tags: [Tag]
+  public var roles: [Role]
+  public var image: Image?
+  public var body: RenderedMarkdown
+  public var route: Route { .story(slug) }
+}
