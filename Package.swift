@@ -19,10 +19,12 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
     ),
+    .target(name: "CAtomicSwap"),
     .target(
       name: "SOPKit",
       dependencies: [
         "CCmark",
+        "CAtomicSwap",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Mustache", package: "swift-mustache"),
       ]

@@ -1,16 +1,19 @@
 /// Gives headings stable, unique ids made from their text ("How to do it" → `how-to-do-it`).
 struct HeadingAnchors {
-  /// Ids the default templates use themselves, so a heading never takes one of them.
+  /// Ids the templates use themselves, so a heading never takes one of them: the search contract's,
+  /// the skip link's target, and every id that starts with `sk-` (the prefix templates keep for their own).
   static let reserved: Set<String> = ["top", "main", "search-input", "search-results", "search-status"]
 
-  private var used = HeadingAnchors.reserved
+  static func isReserved(_ id: String) -> Bool { reserved.contains(id) || id.hasPrefix("sk-") }
+
+  private var used: Set<String> = []
 
   /// The id for a heading; a repeated text gets `-1`, `-2`, ... as on GitHub.
   mutating func id(for text: String) -> String {
     let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
     var candidate = base
     var counter = 1
-    while used.contains(candidate) {
+    while used.contains(candidate) || Self.isReserved(candidate) {
       candidate = "\(base)-\(counter)"
       counter += 1
     }

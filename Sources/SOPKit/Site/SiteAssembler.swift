@@ -132,7 +132,7 @@ struct SiteAssembler {
           continue
         }
         guard let fragment = link.fragment, let ids = anchors[link.target] else { continue }
-        if !ids.contains(fragment) && !HeadingAnchors.reserved.contains(fragment) {
+        if !ids.contains(fragment) && !HeadingAnchors.isReserved(fragment) {
           diagnostics.error(
             "the link leads to '#\(fragment)' in '\(link.target)', but no heading there has that anchor\(DidYouMean.hint(for: fragment, among: ids))",
             at: link.location)

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The folders a build reads and writes, and how each is named in messages.
+public struct Project: Sendable {
+  /// A folder's location and the name diagnostics use for it (as the user wrote it).
+  public struct Folder: Sendable {
+    public var url: URL
+    public var display: String
+
+    public init(_ path: String, relativeTo base: URL) {
+      url = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
+      var display = path
+      while display.count > 1 && display.hasSuffix("/") { display.removeLast() }
+      self.display = display == "." ? "" : display
+    }
+  }
+
+  public var content: Folder
+  public var templates: Folder
+  public var publicAssets: Folder
+  public var output: Folder
+
+  /// Paths are read relative to `base` (the working directory by default).
+  public init(
+    content: String = "Content", templates: String = "Templates", publicAssets: String = "Public",
+    output: String = "Output", base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+  ) {
+    self.content = Folder(content, relativeTo: base)
+    self.templates = Folder(templates, relativeTo: base)
+    self.publicAssets = Folder(publicAssets, relativeTo: base)
+    self.output = Folder(output, relativeTo: base)
+  }
+}

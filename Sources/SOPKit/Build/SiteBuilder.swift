@@ -1,0 +1,76 @@
+import Foundation
+
+/// Runs the build from top to bottom: load → assemble → render → write.
+///
+/// Each stage gathers all of its problems; the build stops before writing when any is an error,
+/// so the last good output is never touched by a failed build.
+public struct SiteBuilder: Sendable {
+  public let project: Project
+  public let options: BuildOptions
+
+  public init(project: Project, options: BuildOptions = BuildOptions()) {
+    self.project = project
+    self.options = options
+  }
+
+  public func build() throws(BuildFailure) -> BuildReport {
+    let clock = ContinuousClock()
+    let start = clock.now
+    var stages: [(String, Double)] = []
+    var mark = start
+    func lap(_ name: String) {
+      let now = clock.now
+      let duration = now - mark
+      stages.append((name, Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
+      mark = now
+    }
+
+    let writer = OutputWriter(project: project)
+    if options.writeOutput { try writer.checkOutputPath() }
+    var warnings: [Diagnostic] = []
+    var errors: [Diagnostic] = []
+    func run<Value>(_ stage: () throws(BuildFailure) -> (Value, [Diagnostic])) -> Value? {
+      do {
+        let (value, found) = try stage()
+        warnings += found
+        return value
+      } catch {
+        errors += error.diagnostics
+        return nil
+      }
+    }
+
+    let loader = ContentLoader(
+      contentURL: project.content.url, displayRoot: project.content.display, includeDrafts: options.includeDrafts)
+    let content = run { () throws(BuildFailure) in try loader.load() }
+    let templates = run { () throws(BuildFailure) in
+      try TemplateSet.load(
+        from: project.templates.url, displayRoot: project.templates.display,
+        language: content?.settings.language ?? "en")
+    }
+    lap("load")
+    let site = content.flatMap { content in run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() } }
+    lap("assemble")
+    guard errors.isEmpty, let site, let templates else {
+      throw BuildFailure(diagnostics: errors + warnings)
+    }
+    var files = SiteRenderer(site: site, templates: templates).render()
+    let assets = run { () throws(BuildFailure) in
+      try AssetCopier(project: project).files(for: site, rendered: files)
+    }
+    guard let assets else { throw BuildFailure(diagnostics: errors + warnings) }
+    files += assets
+    lap("render")
+    if options.writeOutput { try writer.write(files) }
+    lap("write")
+    return BuildReport(
+      pageCount: files.filter { $0.path.hasSuffix(".html") && !isCopy($0) }.count, fileCount: files.count,
+      guideCount: site.guides.count, storyCount: site.stories.count, warnings: warnings.sorted(),
+      seconds: stages.reduce(0) { $0 + $1.1 }, stageSeconds: stages)
+  }
+
+  private func isCopy(_ file: RenderedFile) -> Bool {
+    if case .copy = file.contents { return true }
+    return false
+  }
+}

@@ -1,0 +1,18 @@
+extension PageContext {
+  /// `<slug>.html` for an about page, with links to the previous and next page in reading order.
+  func aboutPage(at index: Int) -> [String: Any] {
+    let page = site.pages[index]
+    var context = base(title: page.title, description: page.summary ?? "", kind: "page")
+    var values: [String: Any] = ["title": page.title, "body": page.body.html]
+    if let summary = page.summary { values["summary"] = summary }
+    PageContext.list("toc", tableOfContents(page.body), into: &values)
+    if index > 0 {
+      values["previous"] = ["title": site.pages[index - 1].title, "href": href(site.pages[index - 1].route)]
+    }
+    if index + 1 < site.pages.count {
+      values["next"] = ["title": site.pages[index + 1].title, "href": href(site.pages[index + 1].route)]
+    }
+    context["page"] = values
+    return context
+  }
+}

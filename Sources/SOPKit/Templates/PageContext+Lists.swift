@@ -1,0 +1,56 @@
+import Foundation
+
+extension PageContext {
+  /// `guides/index.html`: every guide A to Z, grouped by first letter with jump links.
+  func guideIndex() -> [String: Any] {
+    var context = base(title: "", description: "", kind: "guide-index")
+    var groups: [(letter: String, guides: [[String: Any]])] = []
+    for guide in site.guides {
+      let first = guide.title.first.map { String($0).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).uppercased() } ?? "#"
+      let letter = first.first?.isLetter == true ? first : "#"
+      if groups.last?.letter != letter { groups.append((letter, [])) }
+      groups[groups.count - 1].guides.append(guideItem(guide))
+    }
+    PageContext.list(
+      "letters",
+      groups.map { group in
+        ["letter": group.letter, "id": group.letter == "#" ? "letter-other" : "letter-\(group.letter.lowercased())",
+         "guides": group.guides] as [String: Any]
+      }, into: &context)
+    context["guide_count"] = site.guides.count
+    return context
+  }
+
+  /// `stories/index.html`: every story, newest first.
+  func storyIndex() -> [String: Any] {
+    var context = base(title: "", description: "", kind: "story-index")
+    PageContext.list("stories", site.stories.map(storyItem), into: &context)
+    return context
+  }
+
+  /// `roles/<id>.html`: the guides and stories for one role.
+  func role(_ role: Role) -> [String: Any] {
+    var context = base(title: role.name, description: role.description, kind: "role")
+    context["role"] = ["id": role.id, "name": role.name, "description": role.description]
+    PageContext.list("guides", site.guides(for: role).map(guideItem), into: &context)
+    PageContext.list("stories", site.stories(for: role).map(storyItem), into: &context)
+    return context
+  }
+
+  /// `topics/<id>.html`: the guides on one topic.
+  func topic(_ topic: Topic) -> [String: Any] {
+    var context = base(title: topic.name, description: topic.description, kind: "topic")
+    context["topic"] = ["id": topic.id, "name": topic.name, "description": topic.description]
+    PageContext.list("guides", site.guides(for: topic).map(guideItem), into: &context)
+    return context
+  }
+
+  /// `tags/<slug>.html`: the guides and stories with one tag.
+  func tag(_ tag: Tag) -> [String: Any] {
+    var context = base(title: tag.name, description: "", kind: "tag")
+    context["tag"] = ["name": tag.name]
+    PageContext.list("guides", site.guides(for: tag).map(guideItem), into: &context)
+    PageContext.list("stories", site.stories(for: tag).map(storyItem), into: &context)
+    return context
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of Templates/, parsed once and checked: every page kind present,
+/// every partial they name existing, syntax errors reported with the template's path and line.
+struct TemplateSet: Sendable {
+  /// The templates every build needs: the layout and one body template per page kind.
+  static let required = [
+    "layout", "home", "guide", "guide-index", "role", "topic", "tag", "story", "story-index",
+    "contacts", "search", "page", "404",
+  ]
+
+  let library: MustacheLibrary
+  let strings: TemplateStrings
+
+  static func load(from directory: URL, displayRoot: String, language: String) throws(BuildFailure) -> (TemplateSet, [Diagnostic]) {
+    var diagnostics = DiagnosticCollector()
+    var templates: [String: MustacheTemplate] = [:]
+    var partialUses: [(name: String, location: SourceLocation)] = []
+    let display = { (name: String) in displayRoot.isEmpty ? name : "\(displayRoot)/\(name)" }
+    let files = FileManager.default.enumerator(atPath: directory.path)?.compactMap { $0 as? String } ?? []
+    for relative in files.sorted() where relative.hasSuffix(".mustache") {
+      let name = String(relative.dropLast(".mustache".count))
+      do throws(BuildFailure) {
+        let file = try SourceFile.read(directory.appendingPathComponent(relative), displayPath: display(relative))
+        do {
+          templates[name] = try MustacheTemplate(string: file.text)
+        } catch let error as MustacheTemplate.ParserError {
+          diagnostics.error(
+            "template syntax: \(describe(error.error))",
+            at: SourceLocation(path: file.path, line: error.context.lineNumber, column: error.context.columnNumber))
+        } catch {
+          diagnostics.error("template syntax: \(error)", at: SourceLocation(path: file.path))
+        }
+        partialUses += partials(in: file)
+      } catch {
+        diagnostics.append(contentsOf: error.diagnostics)
+      }
+    }
+    for name in required where templates[name] == nil {
+      diagnostics.error(
+        "the template '\(name).mustache' is missing; every site needs it",
+        at: SourceLocation(path: display("\(name).mustache")))
+    }
+    for use in partialUses where templates[use.name] == nil {
+      diagnostics.error(
+        "the partial '\(use.name)' does not exist: no file \(use.name).mustache in the templates folder\(DidYouMean.hint(for: use.name, among: templates.keys))",
+        at: use.location)
+    }
+    let strings = try TemplateStrings.load(
+      from: directory.appendingPathComponent("i18n/\(language).yaml"), displayPath: display("i18n/\(language).yaml"),
+      diagnostics: &diagnostics)
+    return (TemplateSet(library: MustacheLibrary(templates: templates), strings: strings), try diagnostics.finish())
+  }
+
+  /// Renders a page: its kind's body template, then the layout around it.
+  func render(_ kind: String, context: [String: Any]) -> String {
+    var context = context
+    context["content"] = library.render(context, withTemplate: kind) ?? ""
+    return library.render(context, withTemplate: "layout") ?? ""
+  }
+
+  /// Every `{{> name}}` in a template, with where it is written.
+  private static func partials(in file: SourceFile) -> [(name: String, location: SourceLocation)] {
+    var uses: [(String, SourceLocation)] = []
+    for (index, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var rest = line[...]
+      while let open = rest.range(of: "{{>") {
+        let afterOpen = rest[open.upperBound...]
+        guard let close = afterOpen.range(of: "}}") else { break }
+        let name = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+        uses.append((name, SourceLocation(path: file.path, line: index + 1, column: column)))
+        rest = afterOpen[close.upperBound...]
+      }
+    }
+    return uses
+  }
+
+  private static func describe(_ error: any Error) -> String {
+    switch error as? MustacheTemplate.Error {
+    case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+    case .unfinishedName: "a tag is not closed with '}}'"
+    case .expectedSectionEnd: "a section is opened with {{#name}} but never closed with {{/name}}"
+    case .invalidSetDelimiter: "invalid delimiter change"
+    default: "\(error)"
+    }
+  }
+}

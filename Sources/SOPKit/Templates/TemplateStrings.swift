@@ -1,0 +1,36 @@
+import Foundation
+import Yams
+
+/// The interface words the build itself writes, from `Templates/i18n/<language>.yaml`: month names and the
+/// date format. Every other word a reader sees is in the templates.
+struct TemplateStrings: Sendable {
+  var months: [String]
+  /// With `{day}`, `{month}` and `{year}`, e.g. "{month} {day}, {year}".
+  var dateFormat: String
+
+  static func load(from url: URL, displayPath: String, diagnostics: inout DiagnosticCollector) throws(BuildFailure)
+    -> TemplateStrings
+  {
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      return TemplateStrings(months: [], dateFormat: "{year}-{month}-{day}")
+    }
+    let file = try SourceFile.read(url, displayPath: displayPath)
+    let fields = YAMLFields(try YAMLDocument.parse(file.text, file: file, firstLine: 1), file: file, firstLine: 1)
+    let months = fields.strings("months").map(\.value)
+    if !months.isEmpty && months.count != 12 {
+      fields.error("'months' must list the 12 month names, found \(months.count)", at: fields.location)
+    }
+    let format = fields.string("date_format")?.value ?? "{year}-{month}-{day}"
+    fields.reportUnknownKeys()
+    diagnostics.append(contentsOf: fields.diagnostics.diagnostics)
+    return TemplateStrings(months: months.count == 12 ? months : [], dateFormat: format)
+  }
+
+  /// A date written the language's way ("March 1, 2024").
+  func format(_ date: SimpleDate) -> String {
+    let month = months.isEmpty ? String(date.description.split(separator: "-")[1]) : months[date.month - 1]
+    let day = months.isEmpty ? String(date.description.split(separator: "-")[2]) : String(date.day)
+    return dateFormat.replacingOccurrences(of: "{year}", with: String(date.year))
+      .replacingOccurrences(of: "{month}", with: month).replacingOccurrences(of: "{day}", with: day)
+  }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import SOPKit
+
+/// `sopkit build`: builds the site into the output folder, replacing it only when the build succeeds.
+struct BuildCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "build",
+    abstract: "Build the site into the output folder.",
+    discussion: "Paths are relative to the working directory. The output folder is replaced only when the build succeeds.")
+
+  @OptionGroup var projectOptions: ProjectOptions
+
+  @Option(help: "The folder the built site is written to.")
+  var output = "Output"
+
+  @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+  var quiet = false
+
+  @Flag(name: .shortAndLong, help: "Also print the time each stage took.")
+  var verbose = false
+
+  func run() throws {
+    let builder = SiteBuilder(
+      project: projectOptions.project(output: output), options: BuildOptions(includeDrafts: projectOptions.drafts))
+    do {
+      let report = try builder.build()
+      if !quiet {
+        DiagnosticPrinter.print(report.warnings, countLine: false)
+        let seconds = String(format: "%.2f", report.seconds)
+        print("Built \(report.pageCount) pages (\(report.guideCount) guides, \(report.storyCount) stories; \(report.fileCount) files) into \(output) in \(seconds) s")
+        if verbose {
+          for stage in report.stageSeconds { print("  \(stage.stage): \(String(format: "%.3f", stage.seconds)) s") }
+        }
+      }
+    } catch {
+      DiagnosticPrinter.print(error.diagnostics, countLine: true)
+      throw ExitCode(1)
+    }
+  }
+}

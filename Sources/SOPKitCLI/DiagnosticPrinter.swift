@@ -1,0 +1,15 @@
+import Foundation
+import SOPKit
+
+/// Writes diagnostics to standard error as `path:line:col: error: message`, with a count line.
+enum DiagnosticPrinter {
+  static func print(_ diagnostics: [Diagnostic], countLine: Bool) {
+    var text = diagnostics.sorted().map { "\($0)\n" }.joined()
+    if countLine {
+      let errors = diagnostics.filter { $0.severity == .error }.count
+      let warnings = diagnostics.count - errors
+      text += "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")\n"
+    }
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+}

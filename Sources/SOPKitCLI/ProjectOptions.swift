@@ -1,0 +1,21 @@
+import ArgumentParser
+import SOPKit
+
+/// The folders and flags every command that reads the project shares.
+struct ProjectOptions: ParsableArguments {
+  @Option(help: "The folder of Markdown content and site data.")
+  var content = "Content"
+
+  @Option(help: "The folder of Mustache templates.")
+  var templates = "Templates"
+
+  @Option(name: .customLong("public"), help: "The folder of static files copied as they are.")
+  var publicFolder = "Public"
+
+  @Flag(help: "Include guides, stories and pages marked 'draft: true'.")
+  var drafts = false
+
+  func project(output: String = "Output") -> Project {
+    Project(content: content, templates: templates, publicAssets: publicFolder, output: output)
+  }
+}
