@@ -8,7 +8,8 @@ public struct Project: Sendable {
     public var display: String
 
     public init(_ path: String, relativeTo base: URL) {
-      url = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
+      let absolute = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+      url = absolute.standardizedFileURL
       var display = path
       while display.count > 1 && display.hasSuffix("/") { display.removeLast() }
       self.display = display == "." ? "" : display

@@ -32,7 +32,9 @@ public struct SiteBuilder: Sendable {
     func run<Value>(_ stage: () throws(BuildFailure) -> (Value, [Diagnostic])) -> Value? {
       do {
         let (value, found) = try stage()
-        warnings += found
+        for diagnostic in found {
+          if diagnostic.severity == .error { errors.append(diagnostic) } else { warnings.append(diagnostic) }
+        }
         return value
       } catch {
         errors += error.diagnostics

@@ -62,18 +62,23 @@ struct ContentLoader {
 
     let headerResults = inventory.markdown.parallelMap { entry in readHeader(entry) }
     var headers: [Header] = []
-    for result in headerResults {
+    var drafts: Set<String> = []
+    // Pages whose front matter failed still count as pages for links, so one mistake is reported once.
+    var unreadable: [ContentScanner.MarkdownEntry] = []
+    for (entry, result) in zip(inventory.markdown, headerResults) {
       switch result {
       case .success(let header):
         diagnostics.append(contentsOf: header.diagnostics)
-        if includeDrafts || !header.isDraft { headers.append(header) }
-      case .failure(let failure): diagnostics.append(contentsOf: failure.diagnostics)
+        if includeDrafts || !header.isDraft { headers.append(header) } else { drafts.insert(entry.contentPath) }
+      case .failure(let failure):
+        diagnostics.append(contentsOf: failure.diagnostics)
+        unreadable.append(entry)
       }
     }
-    let built = Set(headers.map(\.entry.contentPath))
     let linkInventory = LinkResolver.Inventory(
-      pages: Dictionary(uniqueKeysWithValues: headers.map { ($0.entry.contentPath, Self.outputPath(of: $0.entry)) }),
-      skippedPages: Set(inventory.markdown.map(\.contentPath)).subtracting(built),
+      pages: Dictionary(
+        uniqueKeysWithValues: (headers.map(\.entry) + unreadable).map { ($0.contentPath, Self.outputPath(of: $0)) }),
+      skippedPages: drafts,
       files: Set(inventory.files))
 
     let renderer = MarkdownRenderer(allowRawHTML: settings?.allowRawHTML ?? false)
@@ -111,7 +116,8 @@ struct ContentLoader {
       }
     }
     if settings == nil { throw BuildFailure(diagnostics: diagnostics.diagnostics) }
-    return (content, try diagnostics.finish())
+    content.unreadablePages = Set(unreadable.map(Self.outputPath))
+    return (content, diagnostics.diagnostics)
   }
 
   static func outputPath(of entry: ContentScanner.MarkdownEntry) -> String {

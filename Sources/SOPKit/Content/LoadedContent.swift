@@ -19,6 +19,8 @@ struct LoadedContent: Sendable {
   var stories: [Page<StoryFrontMatter>]
   var pages: [Page<PageFrontMatter>]
   var inventory: LinkResolver.Inventory
+  /// Output paths of pages whose front matter could not be read: links to them are not reported again.
+  var unreadablePages: Set<String> = []
   var fileSizes: [String: Int]
   /// Where site.yaml and contacts.yaml are, for diagnostics about what they declare.
   var settingsPath: String

@@ -13,7 +13,8 @@ struct HeadingAnchors {
     let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
     var candidate = base
     var counter = 1
-    while used.contains(candidate) || Self.isReserved(candidate) {
+    // Only the base is checked against the `sk-` prefix: a numbered id such as `sk-toc-1` is never a template's.
+    while used.contains(candidate) || Self.reserved.contains(candidate) || (candidate == base && Self.isReserved(base)) {
       candidate = "\(base)-\(counter)"
       counter += 1
     }

@@ -143,6 +143,7 @@ private struct Walk {
   private mutating func exitHeading(_ node: OpaquePointer) {
     let title = collapse(headingText ?? "")
     headingText = nil
+    text = ""
     let heading = RenderedMarkdown.Heading(
       level: Int(cmark_node_get_heading_level(node)), id: anchors.id(for: title), text: title)
     headings.append((node, heading))

@@ -127,7 +127,7 @@ struct SiteAssembler {
     anchors[Route.contacts.path] = Set(site.regions.map(\.id))
     for (_, body) in bodies {
       for link in body.pageLinks {
-        guard routes.contains(link.target) else {
+        guard routes.contains(link.target) || content.unreadablePages.contains(link.target) else {
           diagnostics.error("the link leads to '\(link.target)', which is not a page of this site", at: link.location)
           continue
         }

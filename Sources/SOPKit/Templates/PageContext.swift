@@ -29,8 +29,7 @@ struct PageContext {
       "is_\(kind.replacingOccurrences(of: "-", with: "_"))": true,
       "site": [
         "title": settings.title, "description": settings.description,
-        "submit_url": settings.submitURL as Any,
-      ] as [String: Any],
+      ].merging(settings.submitURL.map { ["submit_url": $0] } ?? [:]) { $1 },
       "links": [
         "home": href(.home), "guides": href(.guideIndex), "stories": href(.storyIndex),
         "contacts": href(.contacts), "search": href(.search), "feed": href(.feed),

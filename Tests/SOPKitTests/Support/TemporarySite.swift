@@ -1,0 +1,78 @@
+import Foundation
+
+@testable import SOPKit
+
+/// A throwaway project folder written from a dictionary of files, with the repository's templates and theme.
+struct TemporarySite {
+  let root: URL
+
+  /// The repository root, found from this file's path.
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  static let siteYAML = """
+    title: Test Toolkit
+    description: A small site for tests.
+    language: en
+    roles:
+      - id: leaders
+        name: Leaders
+        description: People who lead.
+      - id: line-staff
+        name: Line staff
+        description: People who visit families.
+    topics:
+      - id: three-houses
+        name: Three Houses
+        description: The Three Houses tool.
+    """
+
+  /// Writes `files` (paths relative to the project root) plus a minimal `site.yaml` unless given.
+  init(_ files: [String: String], copyTemplates: Bool = true) throws {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent("sopkit-test-\(UUID().uuidString)")
+    var files = files
+    if files["Content/site.yaml"] == nil { files["Content/site.yaml"] = Self.siteYAML }
+    for (path, text) in files { try write(text, to: path) }
+    if copyTemplates {
+      for folder in ["Templates", "Public"] {
+        try FileManager.default.copyItem(
+          at: Self.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+      }
+    }
+  }
+
+  func write(_ text: String, to path: String) throws {
+    let url = root.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+  }
+
+  var project: Project { Project(base: root) }
+
+  func build(drafts: Bool = false) throws(BuildFailure) -> BuildReport {
+    try SiteBuilder(project: project, options: BuildOptions(includeDrafts: drafts)).build()
+  }
+
+  /// The diagnostics of a build expected to fail, as printed lines.
+  func failure() -> [String] {
+    do {
+      _ = try build()
+      return []
+    } catch {
+      return error.diagnostics.map(\.description)
+    }
+  }
+
+  func output(_ path: String) throws -> String {
+    try String(contentsOf: root.appendingPathComponent("Output/\(path)"), encoding: .utf8)
+  }
+
+  func remove() { try? FileManager.default.removeItem(at: root) }
+
+  /// A guide file with the given front-matter lines and body.
+  static func guide(_ title: String, roles: String = "[line-staff]", extra: String = "", body: String = "Some text.")
+    -> String
+  {
+    "---\ntitle: \(title)\nsummary: About \(title).\nroles: \(roles)\n\(extra)---\n\(body)\n"
+  }
+}
