@@ -37,6 +37,6 @@ let package = Package(
       ]
     ),
     .testTarget(name: "SOPKitTests", dependencies: ["SOPKit"]),
-    .testTarget(name: "SOPKitCLITests", dependencies: ["SOPKit"]),
+    .testTarget(name: "SOPKitCLITests", dependencies: ["SOPKit", "SOPKitCLI"]),
   ]
 )
