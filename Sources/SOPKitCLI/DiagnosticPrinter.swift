@@ -4,7 +4,7 @@ import SOPKit
 /// Writes diagnostics to standard error as `path:line:col: error: message`, with a count line.
 enum DiagnosticPrinter {
   static func print(_ diagnostics: [Diagnostic], countLine: Bool) {
-    var text = diagnostics.sorted().map { "\($0)\n" }.joined()
+    var text = diagnostics.sortedUnique().map { "\($0)\n" }.joined()
     if countLine {
       let errors = diagnostics.filter { $0.severity == .error }.count
       let warnings = diagnostics.count - errors

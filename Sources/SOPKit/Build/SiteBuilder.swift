@@ -67,7 +67,7 @@ public struct SiteBuilder: Sendable {
     lap("write")
     return BuildReport(
       pageCount: files.filter { $0.path.hasSuffix(".html") && !isCopy($0) }.count, fileCount: files.count,
-      guideCount: site.guides.count, storyCount: site.stories.count, warnings: warnings.sorted(),
+      guideCount: site.guides.count, storyCount: site.stories.count, warnings: warnings.sortedUnique(),
       seconds: stages.reduce(0) { $0 + $1.1 }, stageSeconds: stages)
   }
 

@@ -40,6 +40,21 @@ enum YAMLDocument {
     }
   }
 
+  /// What an editor can do about libyaml's most common complaints.
+  private static func advice(for problem: String) -> String? {
+    let hints: [(String, String)] = [
+      ("mapping values are not allowed", "a value contains ': '; put the whole value in quotes"),
+      ("cannot start any token", "a value starts with a character YAML reserves (such as @, ` or %); put it in quotes"),
+      ("did not find expected key", "check that the fields line up and every quote and bracket is closed"),
+      ("did not find expected ',' or ']'", "a list written [a, b] is not closed with ']'"),
+      ("did not find expected ',' or '}'", "a group written {a: b} is not closed with '}'"),
+      ("found unexpected end of stream", "a quote or bracket is never closed"),
+      ("found a tab character", "indent with spaces, not tabs"),
+      ("Maximum nesting level", "the lists or groups are nested too deeply"),
+    ]
+    return hints.first { problem.contains($0.0) }?.1
+  }
+
   private static func diagnostic(
     for error: YamlError, location: (Mark?) -> SourceLocation, file: SourceFile, firstLine: Int
   ) -> Diagnostic {
@@ -48,7 +63,8 @@ enum YAMLDocument {
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       let detail = context.map { " (\($0.text) on line \($0.mark.line + firstLine - 1))" } ?? ""
-      return .error("YAML syntax: \(problem)\(detail)", at: location(mark))
+      let advice = Self.advice(for: problem).map { ": \($0)" } ?? ""
+      return .error("YAML syntax: \(problem)\(detail)\(advice)", at: location(mark))
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
       return .error("the field \(keys) is given twice", at: location(context.mark))

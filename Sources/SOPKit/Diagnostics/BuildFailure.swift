@@ -3,7 +3,7 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
   public var diagnostics: [Diagnostic]
 
   public init(diagnostics: [Diagnostic]) {
-    self.diagnostics = diagnostics.sorted()
+    self.diagnostics = diagnostics.sortedUnique()
   }
 
   public init(_ diagnostic: Diagnostic) {

@@ -30,3 +30,11 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     (lhs.location, lhs.message) < (rhs.location, rhs.message)
   }
 }
+
+extension Array where Element == Diagnostic {
+  /// Sorted by file, line and column, each problem once (a YAML alias can repeat one mistake many times).
+  public func sortedUnique() -> [Diagnostic] {
+    var seen = Set<Diagnostic>()
+    return sorted().filter { seen.insert($0).inserted }
+  }
+}

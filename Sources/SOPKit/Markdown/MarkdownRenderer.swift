@@ -208,7 +208,22 @@ private struct Walk {
     return file.location(line: lastLine + firstLine - 1, byteColumn: lastColumn, lineStarts: lineStarts)
   }
 
+  /// Trims the text and turns every run of ASCII white space into one space, working on UTF-8 bytes
+  /// (splitting on `Character.isWhitespace` costs more than parsing the Markdown).
   private func collapse(_ text: String) -> String {
-    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for byte in text.utf8 {
+      switch byte {
+      case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+        pendingSpace = !bytes.isEmpty
+      default:
+        if pendingSpace { bytes.append(0x20) }
+        pendingSpace = false
+        bytes.append(byte)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
