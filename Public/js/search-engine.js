@@ -1,0 +1,330 @@
+// The search engine: the same folding and tokenising as Sources/SOPKit/Search/Tokenizer.swift, and ranking over
+// the sharded index in search/*.js. No fetch, XHR or WebAssembly: shards arrive as <script> files, so it works
+// from file://. Loadable in Node for the tests (module.exports) and in the browser (globalThis.SOPKIT_SEARCH).
+(function (root) {
+  "use strict";
+  var WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['\u2019][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+  var MARKS = /\p{M}/gu;
+  var PLAIN = /^[a-z0-9']+$/;
+  var PREFIX_WEIGHT = 0.7;
+  var MAX_EXPANSIONS = 60;
+  var PROXIMITY_CANDIDATES = 300;
+
+  function fold(text) {
+    return text.normalize("NFKD").replace(MARKS, "").toLowerCase().replace(/\u2019/g, "'");
+  }
+
+  /** The words of `text` with their places in it: [{word, start, end}], `word` folded. */
+  function tokenize(text) {
+    var tokens = [];
+    var match;
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(text)) !== null) {
+      tokens.push({ word: fold(match[0]), start: match.index, end: match.index + match[0].length });
+    }
+    return tokens;
+  }
+
+  /** The index term of a folded word: stemmed when plain ASCII, apostrophes dropped. */
+  function termOf(word, stemmer) {
+    var stemmed = stemmer && PLAIN.test(word) ? stemmer.stem(word) : word;
+    return stemmed.indexOf("'") >= 0 ? stemmed.replace(/'/g, "") : stemmed;
+  }
+
+  function escapeHTML(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  /** The query's terms: the last word, while still being typed, also matches as a prefix. */
+  function parseQuery(query, stemmer) {
+    var tokens = tokenize(query);
+    var typing = tokens.length > 0 && tokens[tokens.length - 1].end === query.length;
+    var seen = {};
+    var terms = [];
+    tokens.forEach(function (token, i) {
+      var term = termOf(token.word, stemmer);
+      var word = token.word.replace(/'/g, "");
+      var prefix = typing && i === tokens.length - 1 && word.length >= 2;
+      var key = term + (prefix ? "*" : "");
+      if (seen[key]) return;
+      seen[key] = true;
+      terms.push({ term: term, word: word, prefix: prefix });
+    });
+    return terms;
+  }
+
+  function lowerBound(list, value) {
+    var lo = 0, hi = list.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid] < value) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Whether a folded word (or its term) matches a query term. */
+  function matches(qterm, word, term) {
+    if (term === qterm.term) return true;
+    return qterm.prefix && (term.lastIndexOf(qterm.term, 0) === 0 || word.replace(/'/g, "").lastIndexOf(qterm.word, 0) === 0);
+  }
+
+  /**
+   * Ranks documents for a query. `index` is search/index.js's object; `load(kind, n)` returns a promise of a shard.
+   */
+  function Engine(index, load, stemmer) {
+    this.index = index;
+    this.load = load;
+    this.stemmer = stemmer || null;
+  }
+
+  Engine.prototype.termShard = function (term) {
+    var starts = this.index.termShards;
+    var i = lowerBound(starts, term);
+    return i < starts.length && starts[i] === term ? i : Math.max(0, i - 1);
+  };
+
+  Engine.prototype.documentShard = function (id) {
+    var starts = this.index.documentShards;
+    var i = lowerBound(starts, id + 1);
+    return Math.max(0, i - 1);
+  };
+
+  /** Every index term a query term stands for: [{shard, at, weight}]. */
+  Engine.prototype.expansions = function (qterm) {
+    var self = this;
+    var keys = qterm.prefix ? [qterm.term, qterm.word].sort() : [qterm.term];
+    var first = this.termShard(keys[0]);
+    var last = qterm.prefix ? this.termShard(keys[keys.length - 1] + "\uffff") : first;
+    var shards = [];
+    for (var s = first; s <= Math.min(last, first + 3); s++) shards.push(s);
+    return Promise.all(shards.map(function (s) { return self.load("terms", s); })).then(function (loaded) {
+      var found = [];
+      loaded.forEach(function (shard, k) {
+        var terms = shard.terms;
+        keys.forEach(function (key, keyIndex) {
+          var at = lowerBound(terms, key);
+          if (!qterm.prefix) {
+            if (terms[at] === key) found.push({ postings: shard.postings[at], weight: 1 });
+            return;
+          }
+          for (; at < terms.length && terms[at].lastIndexOf(key, 0) === 0 && found.length < MAX_EXPANSIONS; at++) {
+            if (keyIndex > 0 && keys[0] !== key && terms[at].lastIndexOf(keys[0], 0) === 0) continue;
+            found.push({ postings: shard.postings[at], weight: terms[at] === qterm.term ? 1 : PREFIX_WEIGHT });
+          }
+        });
+      });
+      return found;
+    });
+  };
+
+  Engine.prototype.passes = function (id, filter) {
+    var f = this.index.filters[id];
+    if (filter.kind != null && this.index.kinds[f % 8] !== filter.kind) return false;
+    if (filter.role != null) {
+      var bit = this.index.roles.findIndex(function (r) { return r[0] === filter.role; });
+      if (bit < 0 || Math.floor(Math.floor(f / 8) / Math.pow(2, bit)) % 2 !== 1) return false;
+    }
+    return true;
+  };
+
+  /** Ranked matches: [{id, score}], best first. `filter` has optional `role` and `kind`. */
+  Engine.prototype.rank = function (query, filter) {
+    var self = this;
+    filter = filter || {};
+    var qterms = parseQuery(query, this.stemmer);
+    if (!qterms.length) return Promise.resolve({ terms: qterms, hits: [] });
+    return Promise.all(qterms.map(function (q) { return self.expansions(q); })).then(function (perTerm) {
+      var hits = new Map();
+      perTerm.forEach(function (expansions, t) {
+        expansions.forEach(function (expansion) {
+          var list = expansion.postings;
+          var id = 0;
+          for (var i = 0; i < list.length;) {
+            id += list[i];
+            var score = list[i + 1] * expansion.weight;
+            var count = list[i + 2];
+            var start = i + 3;
+            i = start + count;
+            if (!self.passes(id, filter)) continue;
+            var hit = hits.get(id);
+            if (!hit) {
+              hit = { id: id, scores: new Array(qterms.length).fill(0), at: new Array(qterms.length), score: 0 };
+              hits.set(id, hit);
+            }
+            if (score > hit.scores[t]) {
+              hit.scores[t] = score;
+              hit.at[t] = list.slice(start, start + count);
+            }
+          }
+        });
+      });
+      var ranked = [];
+      hits.forEach(function (hit) {
+        var matched = 0, sum = 0;
+        hit.scores.forEach(function (s) { if (s > 0) { matched++; sum += s; } });
+        var coverage = matched / qterms.length;
+        hit.score = sum * coverage * coverage;
+        ranked.push(hit);
+      });
+      ranked.sort(byScore);
+      if (qterms.length > 1) {
+        ranked.slice(0, PROXIMITY_CANDIDATES).forEach(function (hit) { hit.score *= proximityBoost(hit.at); });
+        ranked.sort(byScore);
+      }
+      return { terms: qterms, hits: ranked.map(function (h) { return { id: h.id, score: h.score }; }) };
+    });
+  };
+
+  function byScore(a, b) { return b.score - a.score || a.id - b.id; }
+
+  function absolute(deltas) {
+    var out = [], p = 0;
+    for (var i = 0; i < deltas.length; i++) { p += deltas[i]; out.push(p); }
+    return out;
+  }
+
+  /** 1 with no nearness; up to 2 when every neighbouring pair of query words is side by side (a phrase). */
+  function proximityBoost(at) {
+    var pairs = 0, bonus = 0;
+    for (var t = 0; t + 1 < at.length; t++) {
+      if (!at[t] || !at[t + 1]) continue;
+      pairs++;
+      var a = absolute(at[t]), b = absolute(at[t + 1]);
+      var best = Infinity;
+      for (var i = 0, j = 0; i < a.length && j < b.length;) {
+        var d = b[j] - a[i];
+        if (d > 0 && d < best) best = d;
+        if (d > 0) i++; else j++;
+      }
+      if (best === 1) bonus += 1; else if (best <= 6) bonus += 0.3;
+    }
+    return pairs ? 1 + bonus / (at.length - 1) : 1;
+  }
+
+  /** The section that best matches, and a snippet of it (HTML, matched words in <mark>). */
+  function snippet(record, qterms, stemmer, length) {
+    length = length || 28;
+    var cache = new Map();
+    function isMatch(word) {
+      var hit = cache.get(word);
+      if (hit === undefined) {
+        var term = termOf(word, stemmer);
+        hit = -1;
+        for (var q = 0; q < qterms.length; q++) if (matches(qterms[q], word, term)) { hit = q; break; }
+        cache.set(word, hit);
+      }
+      return hit;
+    }
+    var best = null;
+    record[6].forEach(function (section) {
+      var tokens = tokenize(section[2]);
+      var headingHits = tokenize(section[1]).filter(function (t) { return isMatch(t.word) >= 0; }).length;
+      var window = bestWindow(tokens, isMatch, length);
+      var score = window.distinct * 10 + headingHits * 15 + window.count;
+      if (score > 0 && (!best || score > best.score)) best = { section: section, tokens: tokens, window: window, score: score };
+    });
+    if (!best || best.window.distinct === 0) {
+      var summary = record[5] || (best ? best.section[2] : "");
+      var tokens = tokenize(summary);
+      return { anchor: best ? best.section[0] : "", html: render(summary, tokens, bestWindow(tokens, isMatch, length), isMatch) };
+    }
+    return { anchor: best.section[0], html: render(best.section[2], best.tokens, best.window, isMatch) };
+  }
+
+  // The run of `length` words with the most distinct query words (then the most matches).
+  function bestWindow(tokens, isMatch, length) {
+    var best = { from: 0, to: Math.min(tokens.length, length), distinct: 0, count: 0 };
+    var counts = {}, distinct = 0, count = 0;
+    for (var i = 0; i < tokens.length; i++) {
+      var q = isMatch(tokens[i].word);
+      if (q >= 0) { count++; if (!counts[q]) distinct++; counts[q] = (counts[q] || 0) + 1; }
+      var from = i - length + 1;
+      if (from > 0) {
+        var out = isMatch(tokens[from - 1].word);
+        if (out >= 0) { count--; counts[out]--; if (!counts[out]) distinct--; }
+      }
+      if (distinct > best.distinct || (distinct === best.distinct && count > best.count)) {
+        best = { from: Math.max(0, from), to: i + 1, distinct: distinct, count: count };
+      }
+    }
+    if (best.count > 0 && best.to - best.from < length) best.to = Math.min(tokens.length, best.from + length);
+    return best;
+  }
+
+  function render(text, tokens, window, isMatch) {
+    if (!tokens.length) return escapeHTML(text);
+    var start = window.from > 0 ? tokens[window.from].start : 0;
+    var end = window.to < tokens.length ? tokens[window.to - 1].end : text.length;
+    var html = start > 0 ? "\u2026 " : "";
+    var at = start;
+    for (var i = window.from; i < window.to; i++) {
+      var token = tokens[i];
+      if (isMatch(token.word) < 0) continue;
+      html += escapeHTML(text.slice(at, token.start)) + "<mark>" + escapeHTML(text.slice(token.start, token.end)) + "</mark>";
+      at = token.end;
+    }
+    html += escapeHTML(text.slice(at, end));
+    return html + (end < text.length ? " \u2026" : "");
+  }
+
+  /** Full results for display: ranked hits with their records, anchors and snippets. */
+  Engine.prototype.search = function (query, filter, limit) {
+    var self = this;
+    return this.rank(query, filter).then(function (ranked) {
+      var top = ranked.hits.slice(0, limit || 20);
+      var shards = {};
+      top.forEach(function (hit) { shards[self.documentShard(hit.id)] = true; });
+      return Promise.all(Object.keys(shards).map(function (s) {
+        return self.load("docs", Number(s)).then(function (records) { return [Number(s), records]; });
+      })).then(function (loaded) {
+        var byShard = {};
+        loaded.forEach(function (pair) { byShard[pair[0]] = pair[1]; });
+        var results = top.map(function (hit) {
+          var shard = self.documentShard(hit.id);
+          var record = byShard[shard][hit.id - self.index.documentShards[shard]];
+          var roleNames = {};
+          self.index.roles.forEach(function (r) { roleNames[r[0]] = r[1]; });
+          var found = snippet(record, ranked.terms, self.stemmer);
+          return {
+            id: hit.id, score: hit.score, path: record[0], title: record[1], kind: self.index.kinds[record[2]],
+            roles: record[3].map(function (id) { return roleNames[id] || id; }), date: record[4],
+            anchor: found.anchor, snippet: found.html
+          };
+        });
+        return { total: ranked.hits.length, results: results };
+      });
+    });
+  };
+
+  /** Loads shards by adding <script> elements under `base` (the site root, relative to the page). */
+  function scriptLoader(base, doc) {
+    var waiting = {};
+    var cache = {};
+    root.SOPKIT_SEARCH_SHARD = function (kind, n, data) {
+      var key = kind + "-" + n;
+      if (waiting[key]) waiting[key](data);
+    };
+    return function (kind, n) {
+      var key = kind + "-" + n;
+      if (!cache[key]) {
+        cache[key] = new Promise(function (resolve, reject) {
+          waiting[key] = resolve;
+          var script = doc.createElement("script");
+          script.src = base + "search/" + key + ".js";
+          script.onerror = function () { reject(new Error("search: cannot load " + script.src)); };
+          doc.head.appendChild(script);
+        });
+      }
+      return cache[key];
+    };
+  }
+
+  var api = {
+    fold: fold, tokenize: tokenize, termOf: termOf, parseQuery: parseQuery, escapeHTML: escapeHTML,
+    snippet: snippet, proximityBoost: proximityBoost, Engine: Engine, scriptLoader: scriptLoader
+  };
+  root.SOPKIT_SEARCH = api;
+  if (typeof module === "object" && module.exports) module.exports = api;
+})(typeof globalThis !== "undefined" ? globalThis : this);

@@ -1,0 +1,220 @@
+// The search UI: the header field's live results on every page, and search.html's full results and filters.
+// Every word it shows comes from the templates (the #sk-search-strings template and the markup).
+(function () {
+  "use strict";
+  var form = document.getElementById("sk-search-form");
+  var input = document.getElementById("search-input");
+  if (!form || !input) return;
+  var base = form.getAttribute("data-root") || "";
+  var resultsBox = document.getElementById("search-results");
+  var onSearchPage = !!resultsBox;
+  var strings = {};
+  var template = document.getElementById("sk-search-strings");
+  if (template) {
+    Array.prototype.forEach.call(template.content.querySelectorAll("[data-key]"), function (el) {
+      strings[el.getAttribute("data-key")] = el.textContent;
+    });
+  }
+  function say(key, values) {
+    return (strings[key] || "").replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? values[name] : ""; });
+  }
+
+  var enginePromise = null;
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = function () { resolve(); };
+      script.onerror = function () { reject(new Error("search: cannot load " + src)); };
+      document.head.appendChild(script);
+    });
+  }
+  function engine() {
+    if (!enginePromise) {
+      enginePromise = Promise.all([loadScript(base + "js/search-engine.js"), loadScript(base + "search/index.js")])
+        .then(function () {
+          var index = window.SOPKIT_SEARCH_INDEX;
+          return (index.stemmer ? loadScript(base + "js/search-stemmer-" + index.stemmer + ".js") : Promise.resolve())
+            .then(function () {
+              var S = window.SOPKIT_SEARCH;
+              var stemmer = index.stemmer ? (window.SOPKIT_STEMMERS || {})[index.stemmer] : null;
+              return new S.Engine(index, S.scriptLoader(base, document), stemmer);
+            });
+        });
+    }
+    return enginePromise;
+  }
+
+  function href(result) { return base + result.path + (result.anchor ? "#" + encodeURIComponent(result.anchor) : ""); }
+  function title(result) { return result.title || say("kind-" + result.kind); }
+  function countText(n) { return n === 1 ? say("count-one") : say("count-many", { count: n }); }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  var sequence = 0;
+  function run(query, filter, limit, show) {
+    var mine = ++sequence;
+    if (!query.trim()) { show(null); return; }
+    engine().then(function (e) { return e.search(query, filter, limit); }).then(function (found) {
+      if (mine === sequence) show(found);
+    });
+  }
+
+  // search.html: the full list, with filters kept in the address so a filtered search can be bookmarked.
+  function setupPage() {
+    var role = document.getElementById("sk-search-role");
+    var kind = document.getElementById("sk-search-kind");
+    var status = document.getElementById("search-status");
+    var empty = document.getElementById("sk-search-empty");
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    if (role) role.value = params.get("role") || "";
+    if (kind) kind.value = params.get("kind") || "";
+    function filter() {
+      return { role: role && role.value ? role.value : null, kind: kind && kind.value ? kind.value : null };
+    }
+    function remember() {
+      var next = new URLSearchParams();
+      if (input.value) next.set("q", input.value);
+      if (role && role.value) next.set("role", role.value);
+      if (kind && kind.value) next.set("kind", kind.value);
+      var search = next.toString();
+      history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
+    }
+    function show(found) {
+      resultsBox.textContent = "";
+      if (empty) empty.hidden = true;
+      if (!found) { status.textContent = ""; return; }
+      if (!found.results.length) {
+        status.textContent = say("none", { query: input.value });
+        if (empty) {
+          empty.querySelector(".search-empty__message").textContent = say("none", { query: input.value });
+          empty.hidden = false;
+        }
+        return;
+      }
+      status.textContent = countText(found.total);
+      var list = el("ol", "search-results__list");
+      found.results.forEach(function (result) {
+        var item = el("li", "search-result");
+        var heading = el("h2", "search-result__title");
+        var link = el("a", null, title(result));
+        link.href = href(result);
+        heading.appendChild(link);
+        item.appendChild(heading);
+        var meta = el("p", "search-result__meta");
+        meta.appendChild(el("span", "search-result__kind", say("kind-" + result.kind)));
+        if (result.roles.length) {
+          meta.appendChild(el("span", "search-result__roles", say("roles", { roles: result.roles.join(say("roles-separator")) })));
+        }
+        item.appendChild(meta);
+        var text = el("p", "search-result__snippet");
+        text.innerHTML = result.snippet;
+        item.appendChild(text);
+        list.appendChild(item);
+      });
+      resultsBox.appendChild(list);
+    }
+    function update() { remember(); run(input.value, filter(), 50, show); }
+    input.addEventListener("input", update);
+    if (role) role.addEventListener("change", update);
+    if (kind) kind.addEventListener("change", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+    resultsBox.addEventListener("keydown", function (event) { moveFocus(event, resultsBox); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") {
+        var first = resultsBox.querySelector("a");
+        if (first) { event.preventDefault(); first.focus(); }
+      }
+    });
+    run(input.value, filter(), 50, show);
+  }
+
+  function moveFocus(event, box) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(box.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (at < 0) return;
+    event.preventDefault();
+    if (event.key === "ArrowUp" && at === 0) { input.focus(); return; }
+    links[Math.max(0, Math.min(links.length - 1, at + (event.key === "ArrowDown" ? 1 : -1)))].focus();
+  }
+
+  // Every other page: a short list under the header field while typing.
+  function setupLive() {
+    var live = document.getElementById("sk-search-live");
+    var list = document.getElementById("sk-search-live-list");
+    var status = document.getElementById("sk-search-live-status");
+    var empty = live.querySelector(".search-live__empty");
+    var active = -1;
+    function close() {
+      live.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+    function activate(i) {
+      var options = list.querySelectorAll("[role=option]");
+      if (!options.length) return;
+      active = (i + options.length) % options.length;
+      Array.prototype.forEach.call(options, function (option, k) { option.setAttribute("aria-selected", String(k === active)); });
+      input.setAttribute("aria-activedescendant", options[active].id);
+    }
+    function show(found) {
+      list.textContent = "";
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      if (!found) { status.textContent = ""; close(); return; }
+      status.textContent = found.results.length ? countText(found.total) : say("none", { query: input.value });
+      empty.hidden = found.results.length > 0;
+      empty.querySelector(".search-empty__message").textContent = say("none", { query: input.value });
+      found.results.forEach(function (result, i) {
+        var option = el("li", "search-live__option");
+        option.id = "sk-search-option-" + i;
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        var link = el("a", "search-live__link", title(result));
+        link.href = href(result);
+        link.tabIndex = -1;
+        option.appendChild(link);
+        option.appendChild(el("span", "search-live__kind", say("kind-" + result.kind)));
+        var text = el("span", "search-live__snippet");
+        text.innerHTML = result.snippet;
+        option.appendChild(text);
+        list.appendChild(option);
+      });
+      live.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+    }
+    input.addEventListener("input", function () { run(input.value, {}, 8, show); });
+    input.addEventListener("focus", function () { engine(); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (live.hidden) return;
+        event.preventDefault();
+        activate(active + (event.key === "ArrowDown" ? 1 : -1));
+      } else if (event.key === "Enter" && active >= 0 && !live.hidden) {
+        var link = list.querySelectorAll("a")[active];
+        if (link) { event.preventDefault(); location.href = link.href; }
+      } else if (event.key === "Escape") {
+        close();
+      }
+    });
+    document.addEventListener("click", function (event) { if (!form.contains(event.target)) close(); });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+
+  if (onSearchPage) setupPage(); else setupLive();
+})();

@@ -1,0 +1,41 @@
+/// Turns the site model into search documents: guides, stories, about pages and the contacts page.
+enum SearchDocumentCollector {
+  /// The kinds of document, by index; templates label them (`kind-guide`, ...).
+  static let kinds = ["guide", "story", "page", "contacts"]
+
+  static func documents(for site: Site) -> [SearchDocument] {
+    var documents: [SearchDocument] = site.guides.map { guide in
+      SearchDocument(
+        path: guide.route.path, title: guide.title, kind: 0, roleIDs: guide.roles.map(\.id),
+        date: guide.updated?.description ?? "", summary: guide.summary,
+        keywords: guide.tags.map(\.name) + guide.topics.map(\.name) + guide.roles.map(\.name), body: guide.body)
+    }
+    documents += site.stories.map { story in
+      SearchDocument(
+        path: story.route.path, title: story.title, kind: 1, roleIDs: story.roles.map(\.id),
+        date: story.date.description, summary: story.summary,
+        keywords: story.tags.map(\.name) + story.roles.map(\.name)
+          + [story.county, story.region?.name, story.category]
+          .compactMap { $0 },
+        body: story.body)
+    }
+    documents += site.pages.map { page in
+      SearchDocument(path: page.route.path, title: page.title, kind: 2, summary: page.summary ?? "", body: page.body)
+    }
+    if !site.regions.isEmpty {
+      // The contacts page's title is template wording, so results show the kind's label instead.
+      let sections = site.regions.map { region in
+        SearchDocument.Section(
+          id: "", heading: region.name,
+          text: (region.counties
+            + region.contacts.flatMap { [$0.name, $0.title, $0.email, $0.phone].compactMap { $0 } })
+            .joined(separator: " "))
+      }
+      documents.append(
+        SearchDocument(
+          path: Route.contacts.path, title: "", kind: 3, summary: "", keywords: site.regions.map(\.name),
+          sections: sections))
+    }
+    return documents
+  }
+}

@@ -1,0 +1,83 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const S = require("../../Public/js/search-engine.js");
+const stemmer = require("../../Public/js/search-stemmer-en.js");
+
+test("tokenizer folds case, accents and compatibility forms like the Swift Tokenizer", () => {
+  assert.deepEqual(S.tokenize("Café NIÑOS Ｆｕｌｌ ﬁle").map((t) => t.word), ["cafe", "ninos", "full", "file"]);
+  assert.deepEqual(S.tokenize("child’s 'worries' rock'n'roll").map((t) => t.word), ["child's", "worries", "rock'n'roll"]);
+  assert.deepEqual(
+    S.tokenize("The children's Worries, networks").map((t) => S.termOf(t.word, stemmer)),
+    ["the", "children", "worri", "network"]);
+});
+
+test("tokens keep their place in the original text", () => {
+  const [token] = S.tokenize("  Éclair!");
+  assert.deepEqual(token, { word: "eclair", start: 2, end: 8 });
+});
+
+test("the last word is a prefix only while it is being typed", () => {
+  assert.deepEqual(S.parseQuery("safety net", stemmer).map((q) => q.prefix), [false, true]);
+  assert.deepEqual(S.parseQuery("safety net ", stemmer).map((q) => q.prefix), [false, false]);
+});
+
+// A two-shard index by hand: [docDelta, score, positionCount, positionDeltas...] per document.
+const index = {
+  version: 1, stemmer: "en", kinds: ["guide", "story", "page", "contacts"],
+  roles: [["leaders", "Leaders"], ["line-staff", "Line staff"]], documents: 3,
+  termShards: ["dang", "safeti"], documentShards: [0],
+  filters: [0 + 8 * 1, 0 + 8 * 2, 1 + 8 * 3],
+};
+const shards = {
+  "terms-0": { terms: ["dang", "danger", "statement"], postings: [
+    [2, 100, 1, 4],
+    [0, 900, 2, 0, 10, 1, 300, 1, 20, 1, 500, 1, 7],
+    [0, 800, 1, 1, 1, 900, 1, 30, 1, 400, 1, 8],
+  ] },
+  "terms-1": { terms: ["safeti", "safety"], postings: [[0, 50, 1, 3, 1, 60, 1, 2], [2, 10, 1, 0]] },
+  docs: [
+    ["guides/danger.html", "Danger statements", 0, ["leaders"], "", "How to write one.",
+      [["", "", "Intro text."], ["writing", "Writing", "A danger statement says what could happen."]]],
+    ["guides/other.html", "Other", 0, ["line-staff"], "", "", [["", "", "Statement first, then danger."]]],
+    ["stories/s.html", "A story", 1, ["leaders", "line-staff"], "2024-01-01", "", [["", "", "Danger. Statement."]]],
+  ],
+};
+const load = (kind, n) => Promise.resolve(kind === "docs" ? shards.docs : shards[`${kind}-${n}`]);
+const engine = new S.Engine(index, load, stemmer);
+
+test("ranking adds term scores, prefers full coverage and boosts phrases", async () => {
+  const ranked = await engine.rank("danger statement ", {});
+  assert.deepEqual(ranked.hits.map((h) => h.id), [0, 2, 1]);
+  assert.ok(S.proximityBoost([[5], [6]]) === 2);
+  assert.ok(S.proximityBoost([[5], [20]]) === 1);
+});
+
+test("prefix matching of the last word finds longer terms", async () => {
+  const ranked = await engine.rank("dan", {});
+  assert.deepEqual(ranked.hits.map((h) => h.id).sort(), [0, 1, 2]);
+});
+
+test("filters by role and kind narrow the results", async () => {
+  assert.deepEqual((await engine.rank("danger ", { role: "leaders" })).hits.map((h) => h.id), [0, 2]);
+  assert.deepEqual((await engine.rank("danger ", { kind: "story" })).hits.map((h) => h.id), [2]);
+  assert.deepEqual((await engine.rank("danger ", { role: "nobody" })).hits, []);
+});
+
+test("results carry the matching section's anchor and a marked snippet", async () => {
+  const found = await engine.search("danger statement ", {}, 5);
+  assert.equal(found.total, 3);
+  const first = found.results[0];
+  assert.equal(first.path, "guides/danger.html");
+  assert.equal(first.anchor, "writing");
+  assert.deepEqual(first.roles, ["Leaders"]);
+  assert.equal(first.snippet, "A <mark>danger</mark> <mark>statement</mark> says what could happen.");
+});
+
+test("snippets escape HTML and mark folded matches", () => {
+  const terms = S.parseQuery("ecole ", stemmer);
+  const { html } = S.snippet(["p", "t", 0, [], "", "", [["", "", "<b>École</b> & more"]]], terms, stemmer);
+  assert.equal(html, "&lt;b&gt;<mark>École</mark>&lt;/b&gt; &amp; more");
+});

@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+
+@testable import SOPKit
+
+/// The Swift stemmer against the fixture the JavaScript stemmer is tested with.
+struct EnglishStemmerTests {
+  static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Fixtures/stemmer/english.tsv")
+
+  @Test func matchesSnowballOnEveryFixtureWord() throws {
+    let lines = try String(contentsOf: Self.fixture, encoding: .utf8).split(separator: "\n")
+      .filter { !$0.hasPrefix("#") }
+    #expect(lines.count > 3000)
+    let stemmer = EnglishStemmer()
+    let wrong = lines.compactMap { line -> String? in
+      let parts = line.split(separator: "\t").map(String.init)
+      let actual = stemmer.stem(parts[0])
+      return actual == parts[1] ? nil : "\(parts[0]): \(actual) (expected \(parts[1]))"
+    }
+    #expect(Array(wrong.prefix(20)) == [])
+  }
+}

@@ -1,0 +1,41 @@
+import Testing
+
+@testable import SOPKit
+
+/// Ranking facts the browser relies on: title above body, sorted terms, deterministic shards.
+struct SearchIndexBuilderTests {
+  let tokenizer = Tokenizer(stemmer: EnglishStemmer())
+
+  func document(_ title: String, _ body: String) -> SearchDocument {
+    SearchDocument(
+      path: "\(title).html", title: title, kind: 0, summary: "",
+      sections: [SearchDocument.Section(id: "", heading: "", text: body)])
+  }
+
+  @Test func aTitleMatchOutscoresABodyMatch() throws {
+    let index = SearchIndexBuilder.build(
+      [document("Networks", "about people"), document("People", "networks of people")], tokenizer: tokenizer)
+    let postings = try #require(index.first { $0.term == "network" }).postings
+    #expect(postings.map(\.document) == [0, 1])
+    #expect(postings[0].score > postings[1].score)
+  }
+
+  @Test func termsAreSortedInJavaScriptOrder() {
+    let index = SearchIndexBuilder.build([document("Zebra apple", "Éclair ünder")], tokenizer: tokenizer)
+    let terms = index.map(\.term)
+    #expect(terms == terms.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+  }
+
+  @Test func encodingIsDeterministicAndSharded() {
+    let documents = (0..<400).map { document("Guide \($0)", String(repeating: "safety word\($0) ", count: 40)) }
+    let index = SearchIndexBuilder.build(documents, tokenizer: tokenizer)
+    let encode = {
+      SearchIndexEncoder(documents: documents, postings: index, roles: [], stemmerName: "en").files()
+        .map { "\($0.path)\($0.contents)" }
+    }
+    let files = encode()
+    #expect(files == encode())
+    #expect(files.filter { $0.hasPrefix("search/docs-") }.count > 1)
+    #expect(files.first?.hasPrefix("search/index.js") == true)
+  }
+}
