@@ -64,8 +64,12 @@ enum SiteSettingsFile {
   }
 
   private static func isLanguageTag(_ text: String) -> Bool {
+    // BCP 47: a two- or three-letter language, then optional subtags such as a region ("es-MX").
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    return parts.allSatisfy { part in
+    guard let language = parts.first, (2...3).contains(language.count),
+      language.allSatisfy({ $0.isASCII && $0.isLetter })
+    else { return false }
+    return parts.dropFirst().allSatisfy { part in
       (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
   }

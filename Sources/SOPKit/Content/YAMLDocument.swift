@@ -64,7 +64,9 @@ enum YAMLDocument {
       .composer(let context, let problem, let mark, _):
       let detail = context.map { " (\($0.text) on line \($0.mark.line + firstLine - 1))" } ?? ""
       let advice = Self.advice(for: problem).map { ": \($0)" } ?? ""
-      return .error("YAML syntax: \(problem)\(detail)\(advice)", at: location(mark))
+      // libyaml's nesting message goes on to name a C function, which means nothing to an editor.
+      let summary = problem.components(separatedBy: ", set with").first ?? problem
+      return .error("YAML syntax: \(summary)\(detail)\(advice)", at: location(mark))
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
       return .error("the field \(keys) is given twice", at: location(context.mark))

@@ -100,7 +100,8 @@ private struct Walk {
     sections.append(.init(heading: sectionHeading, text: collapse(text)))
     if rawHTMLCount > 1 {
       diagnostics.warning(
-        "raw HTML was left out in \(rawHTMLCount - 1) more places in this file", at: location())
+        "raw HTML was left out in \(rawHTMLCount - 1) more \(rawHTMLCount == 2 ? "place" : "places") in this file",
+        at: location())
     }
   }
 

@@ -17,14 +17,18 @@ struct TemplateSet: Sendable {
     var diagnostics = DiagnosticCollector()
     var templates: [String: MustacheTemplate] = [:]
     var partialUses: [(name: String, location: SourceLocation)] = []
+    // Templates that exist but do not parse: reported once, for their syntax, not again as missing.
+    var unparsed: Set<String> = []
     let display = { (name: String) in displayRoot.isEmpty ? name : "\(displayRoot)/\(name)" }
     let files = FileManager.default.enumerator(atPath: directory.path)?.compactMap { $0 as? String } ?? []
     for relative in files.sorted() where relative.hasSuffix(".mustache") {
       let name = String(relative.dropLast(".mustache".count))
+      unparsed.insert(name)
       do throws(BuildFailure) {
         let file = try SourceFile.read(directory.appendingPathComponent(relative), displayPath: display(relative))
         do {
           templates[name] = try MustacheTemplate(string: file.text)
+          unparsed.remove(name)
         } catch let error as MustacheTemplate.ParserError {
           diagnostics.error(
             "template syntax: \(describe(error.error))",
@@ -37,12 +41,12 @@ struct TemplateSet: Sendable {
         diagnostics.append(contentsOf: error.diagnostics)
       }
     }
-    for name in required where templates[name] == nil {
+    for name in required where templates[name] == nil && !unparsed.contains(name) {
       diagnostics.error(
         "the template '\(name).mustache' is missing; every site needs it",
         at: SourceLocation(path: display("\(name).mustache")))
     }
-    for use in partialUses where templates[use.name] == nil {
+    for use in partialUses where templates[use.name] == nil && !unparsed.contains(use.name) {
       diagnostics.error(
         "the partial '\(use.name)' does not exist: no file \(use.name).mustache in the templates folder\(DidYouMean.hint(for: use.name, among: templates.keys))",
         at: use.location)
