@@ -75,4 +75,25 @@ import Testing
     #expect(server.stop() == 0, "\(server.transcript)")
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Output").path))
   }
+
+  @Test func newWritesAGuideAndRefusesUnknownRoles() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("sopkit-new-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    for folder in ["Content", "Templates"] {
+      try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+      try FileManager.default.copyItem(
+        at: Command.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+    }
+    let wrote = try Command.sopkit(["new", "guide", "Safety Circles", "--role", "line-staff"], in: root)
+    #expect(wrote.status == 0, "\(wrote.transcript)")
+    #expect(wrote.standardOutput == "Wrote Content/guides/safety-circles.md\n")
+    let again = try Command.sopkit(["new", "guide", "Safety Circles", "--role", "line-staff"], in: root)
+    #expect(again.status == 1)
+    #expect(
+      again.standardError
+        == "error: 'Content/guides/safety-circles.md' already exists; choose another title or --slug\n")
+    let typo = try Command.sopkit(["new", "guide", "Other", "--role", "line-staf"], in: root)
+    #expect(typo.status == 1)
+    #expect(typo.standardError.contains("unknown role 'line-staf' (did you mean 'line-staff'?)"))
+  }
 }
