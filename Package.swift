@@ -12,6 +12,9 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
   ],
   targets: [
     .systemLibrary(
@@ -27,6 +30,9 @@ let package = Package(
         "CAtomicSwap",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     .executableTarget(
@@ -36,7 +42,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "SOPKitTests", dependencies: ["SOPKit"]),
+    .testTarget(
+      name: "SOPKitTests",
+      dependencies: ["SOPKit", .product(name: "HummingbirdTesting", package: "hummingbird")]
+    ),
     .testTarget(name: "SOPKitCLITests", dependencies: ["SOPKit", "SOPKitCLI"]),
   ]
 )

@@ -21,10 +21,17 @@ struct BuildCommand: ParsableCommand {
   var verbose = false
 
   func run() throws {
+    let showsProgress = !quiet && isatty(STDOUT_FILENO) != 0
+    var progress: (@Sendable (String) -> Void)?
+    if showsProgress {
+      progress = { stage in FileHandle.standardOutput.write(Data("\r\u{1B}[KBuilding: \(stage)…".utf8)) }
+    }
     let builder = SiteBuilder(
-      project: projectOptions.project(output: output), options: BuildOptions(includeDrafts: projectOptions.drafts))
+      project: projectOptions.project(output: output),
+      options: BuildOptions(includeDrafts: projectOptions.drafts, progress: progress))
     do {
       let report = try builder.build()
+      if showsProgress { FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8)) }
       if !quiet {
         DiagnosticPrinter.print(report.warnings, countLine: false)
         let seconds = String(format: "%.2f", report.seconds)
@@ -34,6 +41,7 @@ struct BuildCommand: ParsableCommand {
         }
       }
     } catch {
+      if showsProgress { FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8)) }
       DiagnosticPrinter.print(error.diagnostics, countLine: true)
       throw ExitCode(1)
     }

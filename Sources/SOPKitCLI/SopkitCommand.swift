@@ -4,18 +4,22 @@ import SOPKit
 
 /// The `sopkit` command and its subcommands.
 @main
-struct SopkitCommand: ParsableCommand {
+struct SopkitCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sopkit",
     abstract: "Builds the Safety Organized Practice Toolkit website from Content/, Templates/ and Public/.",
-    subcommands: [BuildCommand.self, CheckCommand.self],
+    subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
     defaultSubcommand: nil)
 
   /// Runs the command; usage mistakes exit with 2 (argument-parser's default is 64).
-  static func main() {
+  static func main() async {
     do {
       var command = try parseAsRoot()
-      try command.run()
+      if var command = command as? AsyncParsableCommand {
+        try await command.run()
+      } else {
+        try command.run()
+      }
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {

@@ -3,9 +3,12 @@ public struct BuildOptions: Sendable {
   public var includeDrafts: Bool
   /// `false` for `sopkit check`: every stage runs, nothing is written.
   public var writeOutput: Bool
+  /// Told the name of each stage as it starts ("load", "assemble", "render", "write"), for a progress line.
+  public var progress: (@Sendable (String) -> Void)?
 
-  public init(includeDrafts: Bool = false, writeOutput: Bool = true) {
+  public init(includeDrafts: Bool = false, writeOutput: Bool = true, progress: (@Sendable (String) -> Void)? = nil) {
     self.includeDrafts = includeDrafts
     self.writeOutput = writeOutput
+    self.progress = progress
   }
 }

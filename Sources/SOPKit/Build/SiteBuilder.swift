@@ -14,6 +14,23 @@ public struct SiteBuilder: Sendable {
   }
 
   public func build() throws(BuildFailure) -> BuildReport {
+    let writer = OutputWriter(project: project)
+    if options.writeOutput { try writer.checkOutputPath() }
+    let built = try buildInMemory()
+    let start = ContinuousClock.now
+    if options.writeOutput {
+      options.progress?("write")
+      try writer.write(built.files)
+    }
+    var report = built.report
+    let seconds = (ContinuousClock.now - start) / .seconds(1)
+    report.stageSeconds.append(("write", seconds))
+    report.seconds += seconds
+    return report
+  }
+
+  /// Runs load → assemble → render and keeps the result in memory; nothing is written (`sopkit serve`).
+  public func buildInMemory() throws(BuildFailure) -> BuiltSite {
     let clock = ContinuousClock()
     let start = clock.now
     var stages: [(String, Double)] = []
@@ -25,8 +42,6 @@ public struct SiteBuilder: Sendable {
       mark = now
     }
 
-    let writer = OutputWriter(project: project)
-    if options.writeOutput { try writer.checkOutputPath() }
     var warnings: [Diagnostic] = []
     var errors: [Diagnostic] = []
     func run<Value>(_ stage: () throws(BuildFailure) -> (Value, [Diagnostic])) -> Value? {
@@ -42,6 +57,7 @@ public struct SiteBuilder: Sendable {
       }
     }
 
+    options.progress?("load")
     let loader = ContentLoader(
       contentURL: project.content.url, displayRoot: project.content.display, includeDrafts: options.includeDrafts)
     let content = run { () throws(BuildFailure) in try loader.load() }
@@ -51,8 +67,10 @@ public struct SiteBuilder: Sendable {
         language: content?.settings.language ?? "en")
     }
     lap("load")
+    options.progress?("assemble")
     let site = content.flatMap { content in run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() } }
     lap("assemble")
+    options.progress?("render")
     guard errors.isEmpty, let site, let templates else {
       throw BuildFailure(diagnostics: errors + warnings)
     }
@@ -63,12 +81,11 @@ public struct SiteBuilder: Sendable {
     guard let assets else { throw BuildFailure(diagnostics: errors + warnings) }
     files += assets
     lap("render")
-    if options.writeOutput { try writer.write(files) }
-    lap("write")
-    return BuildReport(
+    let report = BuildReport(
       pageCount: files.filter { $0.path.hasSuffix(".html") && !isCopy($0) }.count, fileCount: files.count,
       guideCount: site.guides.count, storyCount: site.stories.count, warnings: warnings.sortedUnique(),
       seconds: stages.reduce(0) { $0 + $1.1 }, stageSeconds: stages)
+    return BuiltSite(site: site, templates: templates, files: files, report: report)
   }
 
   private func isCopy(_ file: RenderedFile) -> Bool {

@@ -1,0 +1,51 @@
+import Foundation
+import ServiceLifecycle
+
+/// Polls the project's folders for files added, removed or changed (modification time or size) and
+/// calls `onChange` once per settled burst; stops on graceful shutdown.
+struct ContentWatcher: Service {
+  /// What a file looked like at the last poll.
+  struct Stamp: Equatable {
+    var modified: Date?
+    var size: Int?
+  }
+
+  let folders: [URL]
+  let interval: Duration
+  let onChange: @Sendable () async -> Void
+
+  func run() async {
+    var last = scan()
+    while !Task.isCancelled && !Task.isShuttingDownGracefully {
+      try? await Task.sleep(for: interval)
+      var now = scan()
+      guard now != last else { continue }
+      // An editor may save in several steps: wait until two scans a moment apart agree.
+      for _ in 0..<5 {
+        try? await Task.sleep(for: .milliseconds(20))
+        let again = scan()
+        if again == now { break }
+        now = again
+      }
+      last = now
+      await onChange()
+    }
+  }
+
+  /// Every regular file under the folders, hidden ones left out, with its stamp.
+  func scan() -> [String: Stamp] {
+    var stamps: [String: Stamp] = [:]
+    let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
+    for folder in folders {
+      guard
+        let enumerator = FileManager.default.enumerator(
+          at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+      else { continue }
+      for case let url as URL in enumerator {
+        guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
+        stamps[url.path] = Stamp(modified: values.contentModificationDate, size: values.fileSize)
+      }
+    }
+    return stamps
+  }
+}

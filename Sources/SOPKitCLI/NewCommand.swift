@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import SOPKit
+
+extension NewContent.Kind: ExpressibleByArgument {}
+
+/// `sopkit new`: starts a guide, story or page from its template in Templates/new/.
+struct NewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "new",
+    abstract: "Start a new guide, story or page with valid front matter and an outline.",
+    discussion: """
+      The file is named after the title and never replaces an existing one. Its outline comes from \
+      Templates/new/<kind>.md. Examples:
+        sopkit new guide "Safety Circles" --role line-staff --topic safety-networks
+        sopkit new story "Network Meetings in Kern" --county Kern
+        sopkit new page "Contributing"
+      """)
+
+  @Argument(help: "What to write: guide, story or page.")
+  var kind: NewContent.Kind
+
+  @Argument(help: "The title; the file name is made from it.")
+  var title: String
+
+  @Option(name: .customLong("role"), help: "A role id from site.yaml the guide is written for (repeatable).")
+  var roles: [String] = []
+
+  @Option(name: .customLong("topic"), help: "A topic id from site.yaml (repeatable).")
+  var topics: [String] = []
+
+  @Option(help: "The county a story comes from.")
+  var county: String?
+
+  @Option(help: "The file name without .md, when the title does not make a good one.")
+  var slug: String?
+
+  @OptionGroup var projectOptions: ProjectOptions
+
+  func validate() throws {
+    if kind != .guide && !(roles.isEmpty && topics.isEmpty) {
+      throw ValidationError("--role and --topic are for guides only")
+    }
+    if kind != .story && county != nil { throw ValidationError("--county is for stories only") }
+  }
+
+  func run() throws {
+    let content = NewContent(kind: kind, title: title, slug: slug, roles: roles, topics: topics, county: county)
+    do {
+      let path = try content.write(in: projectOptions.project())
+      print("Wrote \(path)")
+    } catch {
+      FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+      throw ExitCode(1)
+    }
+  }
+}

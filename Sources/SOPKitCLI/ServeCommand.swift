@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import SOPKit
+
+/// `sopkit serve`: builds the site in memory and serves it, rebuilding and reloading on every change.
+struct ServeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Build the site and preview it in a browser, rebuilding on every change.",
+    discussion: """
+      Watches the content, templates and public folders. Open pages reload by themselves after each \
+      rebuild; while a change has errors, the terminal and the browser show them and the last good build \
+      stays served. Nothing is written to the output folder. Press Ctrl-C to stop.
+      """)
+
+  @OptionGroup var projectOptions: ProjectOptions
+
+  @Option(help: "The port to listen on; 0 picks a free one.")
+  var port = 8000
+
+  @Option(help: "The address to listen on. Only this computer can reach the default.")
+  var host = "127.0.0.1"
+
+  @Flag(name: .shortAndLong, help: "Print nothing but errors and the address.")
+  var quiet = false
+
+  /// Writes a line at once, so a program reading the pipe sees the address while the server runs.
+  private static func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+  }
+
+  func run() async throws {
+    let builder = SiteBuilder(
+      project: projectOptions.project(), options: BuildOptions(includeDrafts: projectOptions.drafts, writeOutput: false)
+    )
+    let quiet = self.quiet
+    let server = PreviewServer(builder: builder, host: host, port: port) { event in
+      switch event {
+      case .listening(let url):
+        Self.say("Serving the site at \(url) (press Ctrl-C to stop)")
+      case .built(let report):
+        if !quiet {
+          DiagnosticPrinter.print(report.warnings, countLine: false)
+          Self.say("Built \(report.pageCount) pages in \(Int((report.seconds * 1000).rounded())) ms")
+        }
+      case .failed(let diagnostics):
+        DiagnosticPrinter.print(diagnostics, countLine: true)
+      }
+    }
+    do {
+      try await server.run()
+    } catch {
+      FileHandle.standardError.write(Data("sopkit serve: \(error)\n".utf8))
+      throw ExitCode(1)
+    }
+  }
+}
