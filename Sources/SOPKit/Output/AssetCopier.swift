@@ -1,0 +1,41 @@
+import Foundation
+
+/// Lists the files copied as they are: every file under Public/, and the files under Content/ that pages use.
+///
+/// A copy may not take the path of a page the build writes, nor of another copy.
+struct AssetCopier: Sendable {
+  let project: Project
+
+  func files(for site: Site, rendered: [RenderedFile]) throws(BuildFailure) -> ([RenderedFile], [Diagnostic]) {
+    var diagnostics = DiagnosticCollector()
+    var owners: [String: String] = [:]
+    for file in rendered { owners[file.path] = "a page the toolkit writes" }
+    var copies: [RenderedFile] = []
+    func add(_ path: String, from folder: Project.Folder) {
+      let display = folder.display.isEmpty ? path : "\(folder.display)/\(path)"
+      if let owner = owners[path] {
+        diagnostics.error("this file would be copied to '\(path)', which \(owner) already uses; rename it", at: SourceLocation(path: display))
+        return
+      }
+      owners[path] = "'\(display)'"
+      copies.append(RenderedFile(path: path, contents: .copy(folder.url.appendingPathComponent(path))))
+    }
+    for path in Self.regularFiles(under: project.publicAssets.url) { add(path, from: project.publicAssets) }
+    for path in site.files { add(path, from: project.content) }
+    return (copies, try diagnostics.finish())
+  }
+
+  /// Site-relative paths of the regular files below `folder`, hidden files and folders left out.
+  static func regularFiles(under folder: URL) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+    var paths: [String] = []
+    while let relative = enumerator.nextObject() as? String {
+      if (relative as NSString).lastPathComponent.hasPrefix(".") {
+        enumerator.skipDescendants()
+        continue
+      }
+      if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { paths.append(relative) }
+    }
+    return paths.sorted()
+  }
+}
