@@ -1,11 +1,11 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 @testable import SOPKit
 
-/// The preview server in process: pages from memory, the reload script, rebuilds, the error page and path safety.
+/// The preview server in process on a free port of 127.0.0.1, asked over real sockets: pages from memory, the reload
+/// script, rebuilds, the error page and path safety.
 @Suite struct PreviewServerTests {
   /// A temporary site built once in memory, and the application that serves it.
   struct Preview {
@@ -23,8 +23,49 @@ import Testing
       await coordinator.rebuild()
     }
 
-    func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-      try await server.application(coordinator: coordinator, events: events, watching: false).test(.router, body)
+    /// Serves the site on a free port for the length of `body`, then cancels the server and waits
+    /// for it to stop; each wait gives up after ten seconds and records why.
+    func test(_ body: @Sendable (RawHTTPClient) async throws -> Void) async throws {
+      let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
+      var server = self.server
+      server.report = { event in
+        if case .listening(let url) = event, let port = URLComponents(string: url)?.port { portSink.yield(port) }
+      }
+      let application = server.application(coordinator: coordinator, events: events, watching: false)
+      let running = Task {
+        defer { portSink.finish() }
+        try await application.run()
+      }
+      let port = await Self.within(.seconds(10)) { await ports.first { _ in true } }
+      var failure: (any Error)?
+      if let port = port ?? nil {
+        do { try await body(RawHTTPClient(port: port)) } catch { failure = error }
+      } else {
+        Issue.record("the server did not start listening")
+      }
+      running.cancel()
+      switch await Self.within(.seconds(10), { await running.result }) {
+      case nil: Issue.record("the server did not stop within ten seconds of being cancelled")
+      case .failure(let error)? where !(error is CancellationError): Issue.record(error, "the server failed")
+      default: break
+      }
+      if let failure { throw failure }
+    }
+
+    /// The value of `operation`, or nil if it takes longer than `limit` (it is then left running).
+    static func within<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () async -> T) async -> T? {
+      let (results, sink) = AsyncStream.makeStream(of: T?.self)
+      Task {
+        sink.yield(await operation())
+        sink.finish()
+      }
+      let timer = Task {
+        try? await Task.sleep(for: limit)
+        sink.yield(nil)
+        sink.finish()
+      }
+      defer { timer.cancel() }
+      return await results.first { _ in true } ?? nil
     }
   }
 
@@ -33,34 +74,38 @@ import Testing
     defer { preview.site.remove() }
     try await preview.test { client in
       for path in ["/", "/guides/", "/guides/three-houses.html", "/about.html"] {
-        try await client.execute(uri: path, method: .get) { response in
-          #expect(response.status == .ok, "\(path)")
-          #expect(response.headers[.contentType] == "text/html; charset=utf-8")
-          let body = String(buffer: response.body)
-          #expect(
-            body.contains("<script src=\"/_sopkit/live-reload.js\" data-build=\"1\"></script>\n</body>"), "\(path)")
-        }
+        let response = try await client.get(path)
+        #expect(response.status == 200, "\(path)")
+        #expect(response.header("Content-Type") == "text/html; charset=utf-8")
+        let body = response.text
+        #expect(
+          body.contains("<script src=\"/_sopkit/live-reload.js\" data-build=\"1\"></script>\n</body>"), "\(path)")
       }
-      try await client.execute(uri: "/guides", method: .get) { response in
-        #expect(response.status == .found)
-        #expect(response.headers[.location] == "/guides/")
+      do {
+        let response = try await client.get("/guides")
+        #expect(response.status == 302)
+        #expect(response.header("Location") == "/guides/")
       }
-      try await client.execute(uri: "/css/site.css", method: .get) { response in
-        #expect(response.status == .ok)
-        #expect(response.headers[.contentType] == "text/css; charset=utf-8")
-        #expect(!String(buffer: response.body).contains("_sopkit"))
+      do {
+        let response = try await client.get("/css/site.css")
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == "text/css; charset=utf-8")
+        #expect(!response.text.contains("_sopkit"))
       }
-      try await client.execute(uri: "/guides/images/houses.svg", method: .head) { response in
-        #expect(response.status == .ok)
-        #expect(response.headers[.contentType] == "image/svg+xml")
-        #expect(response.body.readableBytes == 0)
+      do {
+        let response = try await client.request("HEAD", "/guides/images/houses.svg")
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == "image/svg+xml")
+        #expect(response.body.isEmpty)
       }
-      try await client.execute(uri: "/_sopkit/live-reload.js", method: .get) { response in
-        #expect(response.headers[.contentType] == "text/javascript; charset=utf-8")
-        #expect(String(buffer: response.body).contains("new EventSource(\"/_sopkit/events\")"))
+      do {
+        let response = try await client.get("/_sopkit/live-reload.js")
+        #expect(response.header("Content-Type") == "text/javascript; charset=utf-8")
+        #expect(response.text.contains("new EventSource(\"/_sopkit/events\")"))
       }
-      try await client.execute(uri: "/guides/three-houses.html", method: .post) { response in
-        #expect(response.status == .methodNotAllowed)
+      do {
+        let response = try await client.request("POST", "/guides/three-houses.html")
+        #expect(response.status == 405)
       }
     }
     #expect(!FileManager.default.fileExists(atPath: preview.site.root.appendingPathComponent("Output").path))
@@ -85,12 +130,11 @@ import Testing
         "/guides/%5c..%5csite.yaml", "/index.html%00.css", "/./index.html", "//etc/passwd", "/%zz", "/secret.txt",
         "/Content/site.yaml",
       ] {
-        try await client.execute(uri: path, method: .get) { response in
-          #expect(response.status == .notFound, "\(path)")
-          let body = String(buffer: response.body)
-          #expect(body.contains("<base href=\"/\">"), "\(path)")
-          #expect(body.contains("Page not found"), "\(path)")
-        }
+        let response = try await client.get(path)
+        #expect(response.status == 404, "\(path)")
+        let body = response.text
+        #expect(body.contains("<base href=\"/\">"), "\(path)")
+        #expect(body.contains("Page not found"), "\(path)")
       }
     }
   }
@@ -104,34 +148,38 @@ import Testing
       original.replacingOccurrences(of: "See [the Safety House]", with: "Now see [the Safety House]"), to: guide)
     await preview.coordinator.rebuild()
     try await preview.test { client in
-      try await client.execute(uri: "/guides/three-houses.html", method: .get) { response in
-        #expect(String(buffer: response.body).contains("Now see <a"))
-        #expect(String(buffer: response.body).contains("data-build=\"2\""))
+      do {
+        let response = try await client.get("/guides/three-houses.html")
+        #expect(response.text.contains("Now see <a"))
+        #expect(response.text.contains("data-build=\"2\""))
       }
     }
     try preview.site.write(
       original.replacingOccurrences(of: "roles: [line-staff]", with: "roles: [line-staf]"), to: guide)
     await preview.coordinator.rebuild()
     try await preview.test { client in
-      try await client.execute(uri: "/guides/three-houses.html", method: .get) { response in
-        #expect(response.status == .internalServerError)
-        let body = String(buffer: response.body)
+      do {
+        let response = try await client.get("/guides/three-houses.html")
+        #expect(response.status == 500)
+        let body = response.text
         #expect(body.contains("The site could not be rebuilt"))
         #expect(
           body.contains("Content/guides/three-houses.md:4:9: error: unknown role &apos;line-staf&apos;")
             || body.contains("Content/guides/three-houses.md:4:9: error: unknown role &#39;line-staf&#39;"))
         #expect(body.contains("data-build=\"3\""))
       }
-      try await client.execute(uri: "/css/site.css", method: .get) { response in
-        #expect(response.status == .ok)
+      do {
+        let response = try await client.get("/css/site.css")
+        #expect(response.status == 200)
       }
     }
     try preview.site.write(original, to: guide)
     await preview.coordinator.rebuild()
     try await preview.test { client in
-      try await client.execute(uri: "/guides/three-houses.html", method: .get) { response in
-        #expect(response.status == .ok)
-        #expect(String(buffer: response.body).contains("See <a"))
+      do {
+        let response = try await client.get("/guides/three-houses.html")
+        #expect(response.status == 200)
+        #expect(response.text.contains("See <a"))
       }
     }
   }
