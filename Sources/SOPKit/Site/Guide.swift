@@ -9,7 +9,7 @@ public struct Guide: Sendable {
   public var updated: SimpleDate?
   public var attachments: [Attachment]
   public var body: RenderedMarkdown
-  /// Slugs of the guides sharing the most topics with this one.
-  public var related: [String]
+  /// Positions in `Site.guides` of the guides sharing the most topics with this one.
+  public var related: [Int]
   public var route: Route { .guide(slug) }
 }

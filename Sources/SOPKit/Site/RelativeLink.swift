@@ -24,6 +24,13 @@ enum RelativeLink {
 
   /// Percent-encodes a relative path so spaces and other characters survive in an href.
   static func encode(_ path: String) -> String {
+    if path.isEmpty { return "./" }
+    // Most paths are slugs: nothing to encode, and CharacterSet lookups would dominate the render.
+    let plain = path.utf8.allSatisfy { byte in
+      (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+        || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x2F || byte == 0x7E
+    }
+    if plain { return path }
     var allowed = CharacterSet.urlPathAllowed
     allowed.remove(charactersIn: ":;")
     let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path

@@ -16,7 +16,7 @@ extension PageContext {
         ["title": attachment.title, "href": href(file: attachment.path), "type": attachment.typeLabel,
          "size": attachment.sizeLabel] as [String: Any]
       }, into: &values)
-    let related = guide.related.compactMap { slug in site.guides.first { $0.slug == slug } }
+    let related = guide.related.map { site.guides[$0] }
     PageContext.list("related", related.map(guideItem), into: &values)
     context["guide"] = values
     return context
