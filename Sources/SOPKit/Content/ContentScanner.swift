@@ -50,7 +50,9 @@ struct ContentScanner {
       let location = SourceLocation(path: displayPath(relative))
       let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
       if resolved != root && !resolved.hasPrefix(root + "/") {
-        diagnostics.error("this link points outside the Content folder, to '\(resolved)'", at: location)
+        // The link as written says more to an editor than the absolute path it resolves to on this machine.
+        let written = (try? manager.destinationOfSymbolicLink(atPath: url.path)) ?? resolved
+        diagnostics.error("this link points outside the Content folder, to '\(written)'", at: location)
         enumerator.skipDescendants()
         continue
       }
