@@ -153,7 +153,6 @@
     var active = -1;
     function close() {
       live.hidden = true;
-      input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
       active = -1;
     }
@@ -188,7 +187,6 @@
         list.appendChild(option);
       });
       live.hidden = false;
-      input.setAttribute("aria-expanded", "true");
     }
     input.addEventListener("input", function () { run(input.value, {}, 8, show); });
     input.addEventListener("focus", function () { engine(); });

@@ -1,16 +1,18 @@
 import Testing
 
-/// The sample build checked by outside tools in headless Chromium: vnu, axe-core, layout, print (Tests/Browser).
-@Suite(.serialized) struct AccessibilityTests {
-  @Test func everyPageIsValidHTMLAndTheFeedAndSitemapFollowTheirSpecs() throws {
-    try BrowserScript.run("validate_test.py", ["--sopkit", Command.sopkit.path])
-  }
+extension ExternalProcessTests {
+  /// The sample build checked by outside tools in headless Chromium: vnu, axe-core, layout, print (Tests/Browser).
+  @Suite(.serialized) struct AccessibilityTests {
+    @Test func everyPageIsValidHTMLAndTheFeedAndSitemapFollowTheirSpecs() throws {
+      try BrowserScript.run("validate_test.py", ["--sopkit", Command.sopkit.path])
+    }
 
-  @Test func everyPageKindPassesAxeWCAG21AA() throws {
-    try BrowserScript.run("a11y_test.py")
-  }
+    @Test func everyPageKindPassesAxeWCAG21AA() throws {
+      try BrowserScript.run("a11y_test.py")
+    }
 
-  @Test func pagesFitPhonesAndDesktopsAndPrintCleanly() throws {
-    try BrowserScript.run("layout_test.py")
+    @Test func pagesFitPhonesAndDesktopsAndPrintCleanly() throws {
+      try BrowserScript.run("layout_test.py")
+    }
   }
 }

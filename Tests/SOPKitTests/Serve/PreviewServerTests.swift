@@ -36,7 +36,7 @@ import Testing
         defer { portSink.finish() }
         try await application.run()
       }
-      let port = await Self.within(.seconds(10)) { await ports.first { _ in true } }
+      let port = await Self.within(.seconds(30)) { await ports.first { _ in true } }
       var failure: (any Error)?
       if let port = port ?? nil {
         do { try await body(RawHTTPClient(port: port)) } catch { failure = error }
@@ -44,8 +44,8 @@ import Testing
         Issue.record("the server did not start listening")
       }
       running.cancel()
-      switch await Self.within(.seconds(10), { await running.result }) {
-      case nil: Issue.record("the server did not stop within ten seconds of being cancelled")
+      switch await Self.within(.seconds(30), { await running.result }) {
+      case nil: Issue.record("the server did not stop within thirty seconds of being cancelled")
       case .failure(let error)? where !(error is CancellationError): Issue.record(error, "the server failed")
       default: break
       }
