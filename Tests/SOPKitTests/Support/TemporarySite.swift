@@ -29,10 +29,19 @@ struct TemporarySite {
 
   /// Writes `files` (paths relative to the project root) plus a minimal `site.yaml` unless given.
   init(_ files: [String: String], copyTemplates: Bool = true) throws {
+    try self.init(data: files.mapValues { Data($0.utf8) }, copyTemplates: copyTemplates)
+  }
+
+  /// Writes `files` as raw bytes, for content that need not be valid UTF-8.
+  init(data files: [String: Data], copyTemplates: Bool = true) throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("sopkit-test-\(UUID().uuidString)")
     var files = files
-    if files["Content/site.yaml"] == nil { files["Content/site.yaml"] = Self.siteYAML }
-    for (path, text) in files { try write(text, to: path) }
+    if files["Content/site.yaml"] == nil { files["Content/site.yaml"] = Data(Self.siteYAML.utf8) }
+    for (path, data) in files {
+      let url = root.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try data.write(to: url)
+    }
     if copyTemplates {
       for folder in ["Templates", "Public"] {
         try FileManager.default.copyItem(
