@@ -4,6 +4,12 @@ struct DocumentTerms: Sendable {
   struct Hits: Sendable {
     var counts: [Int]
     var positions: [Int]
+
+    /// Counts one occurrence in `field` at `position`, updated in place in the dictionary.
+    mutating func record(_ field: Int, at position: Int) {
+      counts[field] += 1
+      if positions.count < DocumentTerms.maxPositions { positions.append(position) }
+    }
   }
 
   /// Positions kept per term and document: enough for phrase and proximity boosts, bounded in size.
@@ -21,11 +27,10 @@ struct DocumentTerms: Sendable {
     func add(_ text: String, _ field: SearchDocument.Field) {
       let terms = tokenizer.terms(text)
       lengths[field.rawValue] += terms.count
+      let fieldCount = lengths.count
       for term in terms {
-        var entry = hits[term] ?? Hits(counts: Array(repeating: 0, count: lengths.count), positions: [])
-        entry.counts[field.rawValue] += 1
-        if entry.positions.count < Self.maxPositions { entry.positions.append(position) }
-        hits[term] = entry
+        hits[term, default: Hits(counts: Array(repeating: 0, count: fieldCount), positions: [])]
+          .record(field.rawValue, at: position)
         position += 1
       }
       position += Self.gap

@@ -2,55 +2,117 @@ import Foundation
 
 /// Splits text into folded words the way `Public/js/search-engine.js` does: runs of letters, marks and digits
 /// (joined by apostrophes), folded by compatibility decomposition, mark removal and lowercasing.
+///
+/// Words are scanned as UTF-8 bytes; each distinct word is folded and stemmed once per tokenizer (one build),
+/// and the result shared by every document through a locked cache.
 struct Tokenizer: Sendable {
   let stemmer: (any Stemmer)?
+  private let cache = TermCache()
+
+  init(stemmer: (any Stemmer)?) {
+    self.stemmer = stemmer
+  }
 
   /// The index terms of `text`, in order: folded words, stemmed when the word is plain ASCII.
   func terms(_ text: String) -> [String] {
-    words(text).map(term)
+    var terms: [String] = []
+    Self.scan(text) { bytes, isASCII in
+      // An ASCII word folds to its lowercase bytes; any other word is keyed by its raw text, which has non-ASCII
+      // bytes, so the two kinds of key never meet.
+      if isASCII { Self.lowercaseASCII(&bytes) }
+      let key = String(decoding: bytes, as: UTF8.self)
+      if let known = cache.term(for: key) {
+        terms.append(known)
+        return
+      }
+      let computed = term(isASCII ? key : Self.fold(key))
+      cache.store(computed, for: key)
+      terms.append(computed)
+    }
+    return terms
   }
 
   /// The index term of one folded word; apostrophes go once the stemmer has used them.
   func term(_ word: String) -> String {
     let isPlain = word.utf8.allSatisfy { Self.isASCIIWordByte($0) }
     let stemmed = isPlain ? (stemmer?.stem(word) ?? word) : word
-    return stemmed.contains("'") ? stemmed.replacingOccurrences(of: "'", with: "") : stemmed
+    guard stemmed.utf8.contains(Self.apostrophe) else { return stemmed }
+    return String(decoding: stemmed.utf8.filter { $0 != Self.apostrophe }, as: UTF8.self)
   }
 
   /// The folded words of `text`.
   func words(_ text: String) -> [String] {
     var words: [String] = []
-    var current = String.UnicodeScalarView()
+    Self.scan(text) { bytes, isASCII in
+      if isASCII {
+        Self.lowercaseASCII(&bytes)
+        words.append(String(decoding: bytes, as: UTF8.self))
+      } else {
+        words.append(Self.fold(String(decoding: bytes, as: UTF8.self)))
+      }
+    }
+    return words
+  }
+
+  private static let apostrophe = UInt8(ascii: "'")
+
+  /// Calls `body` with the UTF-8 bytes of each raw word of `text` (inner apostrophes written as `'`) and whether
+  /// the word is all ASCII. The buffer is reused: `body` may change it but must not keep it.
+  private static func scan(_ text: String, _ body: (inout [UInt8], Bool) -> Void) {
+    var current: [UInt8] = []
+    current.reserveCapacity(32)
+    var isASCII = true
     var pendingApostrophe = false
     func flush() {
-      if !current.isEmpty { words.append(Self.fold(current)) }
-      current = String.UnicodeScalarView()
+      if !current.isEmpty { body(&current, isASCII) }
+      current.removeAll(keepingCapacity: true)
+      isASCII = true
       pendingApostrophe = false
     }
-    for scalar in text.unicodeScalars {
-      let kind = Self.kind(scalar)
-      if kind == .wordStart || (kind == .mark && !current.isEmpty && !pendingApostrophe) {
-        if pendingApostrophe { current.append("'") }
-        pendingApostrophe = false
-        current.append(scalar)
-      } else if kind == .apostrophe && !current.isEmpty && !pendingApostrophe {
-        pendingApostrophe = true
+    func append(_ scalar: Unicode.Scalar) {
+      if pendingApostrophe { current.append(apostrophe) }
+      pendingApostrophe = false
+      if scalar.isASCII {
+        current.append(UInt8(truncatingIfNeeded: scalar.value))
       } else {
-        flush()
+        isASCII = false
+        current.append(contentsOf: UTF8.encode(scalar)!)
+      }
+    }
+    let utf8 = text.utf8
+    var index = utf8.startIndex
+    let end = utf8.endIndex
+    while index < end {
+      let byte = utf8[index]
+      if byte < 0x80 {
+        utf8.formIndex(after: &index)
+        if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) {
+          if pendingApostrophe { current.append(apostrophe) }
+          pendingApostrophe = false
+          current.append(byte)
+        } else if byte == apostrophe && !current.isEmpty && !pendingApostrophe {
+          pendingApostrophe = true
+        } else {
+          flush()
+        }
+        continue
+      }
+      let scalar = text.unicodeScalars[index]
+      text.unicodeScalars.formIndex(after: &index)
+      switch kind(scalar) {
+      case .wordStart: append(scalar)
+      case .mark where !current.isEmpty && !pendingApostrophe: append(scalar)
+      case .apostrophe where !current.isEmpty && !pendingApostrophe: pendingApostrophe = true
+      default: flush()
       }
     }
     flush()
-    return words
   }
 
   private enum Kind { case wordStart, mark, apostrophe, other }
 
+  /// The kind of a non-ASCII scalar.
   private static func kind(_ scalar: Unicode.Scalar) -> Kind {
-    if scalar.isASCII {
-      let v = scalar.value
-      if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) { return .wordStart }
-      return v == 0x27 ? .apostrophe : .other
-    }
     if scalar == "\u{2019}" { return .apostrophe }
     switch scalar.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
@@ -65,15 +127,36 @@ struct Tokenizer: Sendable {
     (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27
   }
 
-  /// Compatibility decomposition, marks removed, lowercase; plain ASCII takes the quick way.
-  private static func fold(_ scalars: String.UnicodeScalarView) -> String {
-    if scalars.allSatisfy(\.isASCII) { return String(scalars).lowercased() }
-    let decomposed = String(scalars).decomposedStringWithCompatibilityMapping.unicodeScalars.filter { scalar in
+  private static func lowercaseASCII(_ bytes: inout [UInt8]) {
+    for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
+  }
+
+  /// Compatibility decomposition, marks removed, lowercase (for words that are not plain ASCII).
+  private static func fold(_ word: String) -> String {
+    let decomposed = word.decomposedStringWithCompatibilityMapping.unicodeScalars.filter { scalar in
       switch scalar.properties.generalCategory {
       case .nonspacingMark, .spacingMark, .enclosingMark: false
       default: true
       }
     }
     return String(String.UnicodeScalarView(decomposed)).lowercased()
+  }
+}
+
+/// Terms already computed, by raw or folded word, shared by the documents of one build.
+private final class TermCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var terms: [String: String] = [:]
+
+  func term(for key: String) -> String? {
+    lock.lock()
+    defer { lock.unlock() }
+    return terms[key]
+  }
+
+  func store(_ term: String, for key: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    terms[key] = term
   }
 }
