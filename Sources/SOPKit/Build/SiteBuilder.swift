@@ -82,14 +82,9 @@ public struct SiteBuilder: Sendable {
     files += assets
     lap("render")
     let report = BuildReport(
-      pageCount: files.filter { $0.path.hasSuffix(".html") && !isCopy($0) }.count, fileCount: files.count,
+      pageCount: files.filter { $0.path.hasSuffix(".html") && !$0.isCopy }.count, fileCount: files.count,
       guideCount: site.guides.count, storyCount: site.stories.count, warnings: warnings.sortedUnique(),
       seconds: stages.reduce(0) { $0 + $1.1 }, stageSeconds: stages)
     return BuiltSite(site: site, templates: templates, files: files, report: report)
-  }
-
-  private func isCopy(_ file: RenderedFile) -> Bool {
-    if case .copy = file.contents { return true }
-    return false
   }
 }
