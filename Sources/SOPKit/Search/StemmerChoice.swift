@@ -5,6 +5,7 @@ enum StemmerChoice {
     let base = language.lowercased().split(separator: "-").first.map(String.init) ?? ""
     switch base {
     case "en": return ("en", EnglishStemmer())
+    case "es": return ("es", SpanishStemmer())
     default: return nil
     }
   }
