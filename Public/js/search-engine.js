@@ -14,20 +14,28 @@
     return text.normalize("NFKD").replace(MARKS, "").toLowerCase().replace(/\u2019/g, "'");
   }
 
-  /** The words of `text` with their places in it: [{word, start, end}], `word` folded. */
+  /** The words of `text` with their places in it: [{word, raw, start, end}], `word` folded, `raw` lowercased. */
   function tokenize(text) {
     var tokens = [];
     var match;
     WORD.lastIndex = 0;
     while ((match = WORD.exec(text)) !== null) {
-      tokens.push({ word: fold(match[0]), start: match.index, end: match.index + match[0].length });
+      tokens.push({
+        word: fold(match[0]), raw: match[0].normalize("NFC").toLowerCase().replace(/\u2019/g, "'"),
+        start: match.index, end: match.index + match[0].length
+      });
     }
     return tokens;
   }
 
-  /** The index term of a folded word: stemmed when plain ASCII, apostrophes dropped. */
-  function termOf(word, stemmer) {
-    var stemmed = stemmer && PLAIN.test(word) ? stemmer.stem(word) : word;
+  /**
+   * The index term of a folded word: stemmed when plain ASCII, apostrophes dropped. A stemmer that reads accents
+   * (`wantsAccents`) stems the lowercased `raw` word instead, and the stem is folded.
+   */
+  function termOf(word, stemmer, raw) {
+    var stemmed;
+    if (stemmer && stemmer.wantsAccents) stemmed = fold(stemmer.stem(raw === undefined ? word : raw));
+    else stemmed = stemmer && PLAIN.test(word) ? stemmer.stem(word) : word;
     return stemmed.indexOf("'") >= 0 ? stemmed.replace(/'/g, "") : stemmed;
   }
 
@@ -44,13 +52,16 @@
     var seen = {};
     var terms = [];
     tokens.forEach(function (token, i) {
-      var term = termOf(token.word, stemmer);
+      var term = termOf(token.word, stemmer, token.raw);
       var word = token.word.replace(/'/g, "");
       var prefix = typing && i === tokens.length - 1 && word.length >= 2;
       var key = term + (prefix ? "*" : "");
       if (seen[key]) return;
       seen[key] = true;
-      terms.push({ term: term, word: word, prefix: prefix });
+      var qterm = { term: term, word: word, prefix: prefix };
+      // The stem of the word without its accents, which is how snippets compare the page's words.
+      if (stemmer && stemmer.wantsAccents) qterm.plain = termOf(token.word, stemmer);
+      terms.push(qterm);
     });
     return terms;
   }
@@ -66,7 +77,7 @@
 
   /** Whether a folded word (or its term) matches a query term. */
   function matches(qterm, word, term) {
-    if (term === qterm.term) return true;
+    if (term === qterm.term || term === qterm.plain) return true;
     return qterm.prefix && (term.lastIndexOf(qterm.term, 0) === 0 || word.replace(/'/g, "").lastIndexOf(qterm.word, 0) === 0);
   }
 
@@ -289,7 +300,7 @@
           var found = snippet(record, ranked.terms, self.stemmer);
           return {
             id: hit.id, score: hit.score, path: record[0], title: record[1], kind: self.index.kinds[record[2]],
-            roles: record[3].map(function (id) { return roleNames[id] || id; }), date: record[4],
+            roles: record[3].map(function (id) { return roleNames[id] || id; }), date: record[4], lang: record[7] || null,
             anchor: found.anchor, snippet: found.html
           };
         });

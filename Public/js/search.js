@@ -6,6 +6,8 @@
   var input = document.getElementById("search-input");
   if (!form || !input) return;
   var base = form.getAttribute("data-root") || "";
+  // A translated edition's pages search its own index (data-index="es/"); result paths stay site-relative.
+  var indexBase = base + (form.getAttribute("data-index") || "");
   var resultsBox = document.getElementById("search-results");
   var onSearchPage = !!resultsBox;
   var strings = {};
@@ -31,14 +33,14 @@
   }
   function engine() {
     if (!enginePromise) {
-      enginePromise = Promise.all([loadScript(base + "js/search-engine.js"), loadScript(base + "search/index.js")])
+      enginePromise = Promise.all([loadScript(base + "js/search-engine.js"), loadScript(indexBase + "search/index.js")])
         .then(function () {
           var index = window.SOPKIT_SEARCH_INDEX;
           return (index.stemmer ? loadScript(base + "js/search-stemmer-" + index.stemmer + ".js") : Promise.resolve())
             .then(function () {
               var S = window.SOPKIT_SEARCH;
               var stemmer = index.stemmer ? (window.SOPKIT_STEMMERS || {})[index.stemmer] : null;
-              return new S.Engine(index, S.scriptLoader(base, document), stemmer);
+              return new S.Engine(index, S.scriptLoader(indexBase, document), stemmer);
             });
         });
     }
@@ -47,6 +49,15 @@
 
   function href(result) { return base + result.path + (result.anchor ? "#" + encodeURIComponent(result.anchor) : ""); }
   function title(result) { return result.title || say("kind-" + result.kind); }
+  // An untranslated original in another language's results: its language on the link, and a note saying so.
+  function markLanguage(link, result) {
+    if (!result.lang) return;
+    link.hreflang = result.lang;
+    link.lang = result.lang;
+    var note = el("span", "search-result__language", " " + say("untranslated"));
+    note.lang = document.documentElement.lang;
+    link.appendChild(note);
+  }
   function countText(n) { return n === 1 ? say("count-one") : say("count-many", { count: n }); }
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -104,6 +115,7 @@
         var heading = el("h2", "search-result__title");
         var link = el("a", null, title(result));
         link.href = href(result);
+        markLanguage(link, result);
         heading.appendChild(link);
         item.appendChild(heading);
         var meta = el("p", "search-result__meta");
@@ -178,6 +190,7 @@
         option.setAttribute("aria-selected", "false");
         var link = el("a", "search-live__link", title(result));
         link.href = href(result);
+        markLanguage(link, result);
         link.tabIndex = -1;
         option.appendChild(link);
         option.appendChild(el("span", "search-live__kind", say("kind-" + result.kind)));

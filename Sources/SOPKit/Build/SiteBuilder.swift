@@ -64,7 +64,7 @@ public struct SiteBuilder: Sendable {
     let templates = run { () throws(BuildFailure) in
       try TemplateSet.load(
         from: project.templates.url, displayRoot: project.templates.display,
-        language: content?.settings.language ?? "en")
+        language: content?.settings.language ?? "en", otherLanguages: content?.settings.languages.map(\.id) ?? [])
     }
     lap("load")
     options.progress?("assemble")

@@ -36,7 +36,6 @@ struct ContentLoader {
 
   func load() throws(BuildFailure) -> (LoadedContent, [Diagnostic]) {
     var diagnostics = DiagnosticCollector()
-    let inventory = scanner.scan(diagnostics: &diagnostics)
     let settingsPath = scanner.displayPath("site.yaml")
     let contactsPath = scanner.displayPath("contacts.yaml")
     var settings: SiteSettings?
@@ -49,6 +48,12 @@ struct ContentLoader {
     } catch {
       diagnostics.append(contentsOf: error.diagnostics)
     }
+    var configured = scanner
+    configured.defaultLanguage = settings?.language ?? "en"
+    configured.languages = Set(settings?.languages.map(\.id) ?? [])
+    let scanner = configured
+    var inventory = scanner.scan(diagnostics: &diagnostics)
+    inventory.markdown = Self.withoutOrphanTranslations(inventory.markdown, scanner: scanner, diagnostics: &diagnostics)
     let contactsURL = scanner.contentURL.appendingPathComponent("contacts.yaml")
     if FileManager.default.fileExists(atPath: contactsURL.path) {
       do throws(BuildFailure) {
@@ -60,16 +65,26 @@ struct ContentLoader {
       }
     }
 
-    let headerResults = inventory.markdown.parallelMap { entry in readHeader(entry) }
+    let headerResults = inventory.markdown.parallelMap { entry in readHeader(entry, scanner: scanner) }
     var headers: [Header] = []
     var drafts: Set<String> = []
+    // A translation of a draft is left out with it.
+    let draftOriginals = Set(
+      zip(inventory.markdown, headerResults).compactMap { entry, result -> String? in
+        guard entry.language == nil, case .success(let header) = result, header.isDraft, !includeDrafts else { return nil }
+        return entry.contentPath
+      })
     // Pages whose front matter failed still count as pages for links, so one mistake is reported once.
     var unreadable: [ContentScanner.MarkdownEntry] = []
     for (entry, result) in zip(inventory.markdown, headerResults) {
       switch result {
       case .success(let header):
         diagnostics.append(contentsOf: header.diagnostics)
-        if includeDrafts || !header.isDraft { headers.append(header) } else { drafts.insert(entry.contentPath) }
+        if (includeDrafts || !header.isDraft) && !draftOriginals.contains(Self.originalPath(of: entry)) {
+          headers.append(header)
+        } else {
+          drafts.insert(entry.contentPath)
+        }
       case .failure(let failure):
         diagnostics.append(contentsOf: failure.diagnostics)
         unreadable.append(entry)
@@ -85,7 +100,8 @@ struct ContentLoader {
     let rendered = headers.parallelMap { header in
       var bodyDiagnostics = DiagnosticCollector()
       let resolver = LinkResolver(
-        inventory: linkInventory, sourcePath: header.entry.contentPath, outputPath: Self.outputPath(of: header.entry))
+        inventory: linkInventory, sourcePath: header.entry.contentPath, outputPath: Self.outputPath(of: header.entry),
+        language: header.entry.language)
       let body = renderer.render(
         header.frontMatter.body, file: header.file, firstLine: header.frontMatter.bodyFirstLine,
         links: resolver, diagnostics: &bodyDiagnostics)
@@ -108,11 +124,11 @@ struct ContentLoader {
       let output = Self.outputPath(of: entry)
       switch header.fields {
       case .guide(let fields):
-        content.guides.append(.init(slug: entry.slug, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+        content.guides.append(.init(slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
       case .story(let fields):
-        content.stories.append(.init(slug: entry.slug, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+        content.stories.append(.init(slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
       case .page(let fields):
-        content.pages.append(.init(slug: entry.slug, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+        content.pages.append(.init(slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
       }
     }
     if settings == nil { throw BuildFailure(diagnostics: diagnostics.diagnostics) }
@@ -121,14 +137,36 @@ struct ContentLoader {
   }
 
   static func outputPath(of entry: ContentScanner.MarkdownEntry) -> String {
+    let prefix = entry.language.map { $0 + "/" } ?? ""
     switch entry.kind {
-    case .guide: Route.guide(entry.slug).path
-    case .story: Route.story(entry.slug).path
-    case .page: Route.page(entry.slug).path
+    case .guide: return prefix + Route.guide(entry.slug).path
+    case .story: return prefix + Route.story(entry.slug).path
+    case .page: return prefix + Route.page(entry.slug).path
     }
   }
 
-  private func readHeader(_ entry: ContentScanner.MarkdownEntry) -> Result<Header, BuildFailure> {
+  /// The content path of the original a translation translates (its own path for an original).
+  static func originalPath(of entry: ContentScanner.MarkdownEntry) -> String {
+    guard entry.language != nil else { return entry.contentPath }
+    return RelativeLink.directory(of: entry.contentPath) + "/\(entry.slug).md"
+  }
+
+  /// Leaves out, with a warning, each translation that has no original beside it.
+  private static func withoutOrphanTranslations(
+    _ entries: [ContentScanner.MarkdownEntry], scanner: ContentScanner, diagnostics: inout DiagnosticCollector
+  ) -> [ContentScanner.MarkdownEntry] {
+    let originals = Set(entries.filter { $0.language == nil }.map(\.contentPath))
+    return entries.filter { entry in
+      let original = originalPath(of: entry)
+      guard entry.language != nil, !originals.contains(original) else { return true }
+      diagnostics.warning(
+        "this translation has no original: there is no '\(scanner.displayPath(original))' beside it, so it is left out of the site",
+        at: SourceLocation(path: scanner.displayPath(entry.contentPath)))
+      return false
+    }
+  }
+
+  private func readHeader(_ entry: ContentScanner.MarkdownEntry, scanner: ContentScanner) -> Result<Header, BuildFailure> {
     Result { () throws(BuildFailure) -> Header in
       let file = try SourceFile.read(entry.url, displayPath: scanner.displayPath(entry.contentPath))
       let frontMatter = try FrontMatter.split(file)
@@ -136,8 +174,8 @@ struct ContentLoader {
       let reader = YAMLFields(mapping, file: file, firstLine: frontMatter.yamlFirstLine)
       let fields: Header.Fields?
       switch entry.kind {
-      case .guide: fields = GuideFrontMatter(reader).map(Header.Fields.guide)
-      case .story: fields = StoryFrontMatter(reader).map(Header.Fields.story)
+      case .guide: fields = GuideFrontMatter(reader, isTranslation: entry.language != nil).map(Header.Fields.guide)
+      case .story: fields = StoryFrontMatter(reader, isTranslation: entry.language != nil).map(Header.Fields.story)
       case .page: fields = PageFrontMatter(reader).map(Header.Fields.page)
       }
       let diagnostics = try reader.diagnostics.finish()

@@ -13,6 +13,8 @@ struct ContentScanner {
   struct MarkdownEntry: Sendable {
     var kind: Kind
     var slug: String
+    /// The language of a translation (`three-houses.es.md`); nil for a page in the site's default language.
+    var language: String?
     /// Content-relative (`guides/three-houses.md`).
     var contentPath: String
     var url: URL
@@ -30,6 +32,9 @@ struct ContentScanner {
   let contentURL: URL
   /// How the Content folder is named in diagnostics (as the user gave it).
   let displayRoot: String
+  /// The site's default language and the languages its translations may be in.
+  var defaultLanguage = "en"
+  var languages: Set<String> = []
 
   func displayPath(_ contentPath: String) -> String {
     displayRoot.isEmpty ? contentPath : "\(displayRoot)/\(contentPath)"
@@ -78,12 +83,24 @@ struct ContentScanner {
           }
           continue
         }
-        let slug = String(name.dropLast(3))
+        var slug = String(name.dropLast(3))
+        var language: String?
+        if let dot = slug.lastIndex(of: "."), Slug.isValid(String(slug[..<dot])) {
+          let suffix = String(slug[slug.index(after: dot)...])
+          let original = String(slug[..<dot])
+          if languages.contains(suffix) {
+            (slug, language) = (original, suffix)
+          } else if let problem = languageSuffixProblem(suffix, original: original, kind: kind) {
+            diagnostics.error(problem, at: location)
+            continue
+          }
+        }
         guard Slug.isValid(slug) else {
           diagnostics.error(Slug.problem(with: slug), at: location)
           continue
         }
-        inventory.markdown.append(MarkdownEntry(kind: kind, slug: slug, contentPath: relative, url: url))
+        inventory.markdown.append(
+          MarkdownEntry(kind: kind, slug: slug, language: language, contentPath: relative, url: url))
       } else if parts.count > 1 || !["site.yaml", "contacts.yaml"].contains(name) {
         inventory.files.append(relative)
         inventory.fileSizes[relative] = (enumerator.fileAttributes?[.size] as? NSNumber)?.intValue ?? 0
@@ -92,5 +109,19 @@ struct ContentScanner {
     inventory.markdown.sort { $0.contentPath < $1.contentPath }
     inventory.files.sort()
     return inventory
+  }
+
+  /// Why `<original>.<suffix>.md` is refused when `suffix` looks like a language but is not one of the site's.
+  private func languageSuffixProblem(_ suffix: String, original: String, kind: Kind) -> String? {
+    let looksLikeLanguage =
+      (2...3).contains(suffix.split(separator: "-").first?.count ?? 0)
+      && suffix.allSatisfy { ($0.isASCII && $0.isLetter) || $0 == "-" }
+    guard looksLikeLanguage else { return nil }
+    if suffix == defaultLanguage {
+      return "'\(suffix)' is the site's default language, whose pages carry no language in their name: rename the file to '\(original).md'"
+    }
+    let known = languages.sorted()
+    let listed = known.isEmpty ? "site.yaml lists no other language" : "the site's other languages are \(known.map { "'\($0)'" }.joined(separator: ", "))"
+    return "the file name ends in the language '\(suffix)', which is not one of the site's languages (\(listed)): list it under 'languages' in site.yaml, or rename the file"
   }
 }

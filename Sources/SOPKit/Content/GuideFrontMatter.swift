@@ -2,20 +2,24 @@
 struct GuideFrontMatter: Sendable {
   var title: String
   var summary: String
+  /// Empty in a translation that takes its roles from the original.
   var roles: [Located<String>]
   var topics: [Located<String>]
   var tags: [Located<String>]
   var updated: SimpleDate?
+  var updatedLocation: SourceLocation?
   var draft: Bool
   var attachments: [AttachmentReference]
 
-  init?(_ fields: YAMLFields) {
+  /// A translation needs only its title and summary: roles, topics, tags and attachments default to the original's.
+  init?(_ fields: YAMLFields, isTranslation: Bool = false) {
     let title = fields.string("title", required: true)
     let summary = fields.summary()
-    roles = fields.strings("roles", required: true)
+    roles = fields.strings("roles", required: !isTranslation)
     topics = fields.strings("topics")
     tags = fields.strings("tags")
     updated = fields.date("updated")
+    updatedLocation = fields.node("updated").map { fields.locate($0.mark) }
     draft = fields.bool("draft") ?? false
     attachments = fields.records("attachments", read: AttachmentReference.init)
     fields.reportUnknownKeys()

@@ -3,6 +3,8 @@ struct LoadedContent: Sendable {
   /// One Markdown file: its front matter, typed, and its rendered body.
   struct Page<FrontMatter: Sendable>: Sendable {
     var slug: String
+    /// The language of a translation; nil for a page in the site's default language.
+    var language: String?
     var contentPath: String
     var outputPath: String
     var file: SourceFile

@@ -17,11 +17,30 @@ enum SiteSettingsFile {
       fields.error("'submit_url' must be a web address (https://...) or a mailto: address", at: submitURL.location)
     }
     let allowRawHTML = fields.bool("allow_raw_html") ?? false
+    let defaultLanguage = language?.value ?? "en"
+    var languageName: String?
+    var languages: [SiteLanguage] = []
+    for entry in fields.records("languages", read: readLanguage) {
+      if entry.value.id == defaultLanguage {
+        languageName = entry.value.name
+      } else if languages.contains(where: { $0.id == entry.value.id }) {
+        fields.error("the language '\(entry.value.id)' is listed twice", at: entry.location)
+      } else {
+        languages.append(entry.value)
+      }
+    }
+    let languageIDs = languages.map(\.id)
     let roles = fields.records("roles") { entry in
-      readEntry(entry).map { Role(id: $0.id, name: $0.name, description: $0.description) }
+      let translations = readTranslations(entry, languages: languageIDs)
+      return readEntry(entry).map {
+        Role(id: $0.id, name: $0.name, description: $0.description, translations: translations)
+      }
     }
     let topics = fields.records("topics") { entry in
-      readEntry(entry).map { Topic(id: $0.id, name: $0.name, description: $0.description) }
+      let translations = readTranslations(entry, languages: languageIDs)
+      return readEntry(entry).map {
+        Topic(id: $0.id, name: $0.name, description: $0.description, translations: translations)
+      }
     }
     if roles.isEmpty && fields.node("roles") == nil {
       fields.error("missing required field 'roles': list the roles guides are written for", at: fields.location)
@@ -34,9 +53,51 @@ enum SiteSettingsFile {
     var address = url?.value
     if let value = address, !value.hasSuffix("/") { address = value + "/" }
     let settings = SiteSettings(
-      title: title.value, description: description, language: language?.value ?? "en", url: address,
-      submitURL: submitURL?.value, allowRawHTML: allowRawHTML, roles: roles, topics: topics)
+      title: title.value, description: description, language: defaultLanguage, url: address,
+      submitURL: submitURL?.value, allowRawHTML: allowRawHTML, roles: roles, topics: topics, languages: languages,
+      languageName: languageName)
     return (settings, diagnostics)
+  }
+
+  /// One entry of `languages:`: an id, the language's name in itself, and optionally the site's title and
+  /// description in it.
+  private static func readLanguage(_ entry: YAMLFields) -> Located<SiteLanguage>? {
+    let id = entry.string("id", required: true)
+    let name = entry.string("name", required: true)
+    let title = entry.string("title")?.value
+    let description = entry.string("description")?.value
+    if let id, !isLanguageTag(id.value) || id.value != id.value.lowercased() {
+      entry.error(
+        "the language id '\(id.value)' must be a lowercase language code such as 'es' or 'pt-br'", at: id.location)
+      return nil
+    }
+    guard let id, let name else { return nil }
+    return Located(
+      SiteLanguage(id: id.value, name: name.value, title: title, description: description, pathPrefix: id.value + "/"),
+      at: id.location)
+  }
+
+  /// A role's or topic's `translations:`, keyed by language id: each with a `name` and an optional `description`.
+  private static func readTranslations(_ entry: YAMLFields, languages: [String]) -> [String: TranslatedText] {
+    entry.record("translations") { mapping in
+      var translations: [String: TranslatedText] = [:]
+      for key in mapping.keys {
+        guard languages.contains(key.value) else {
+          mapping.error(
+            "'\(key.value)' is not one of the site's languages\(DidYouMean.hint(for: key.value, among: languages)); list it under 'languages' first",
+            at: key.location)
+          continue
+        }
+        let text = mapping.record(key.value) { fields -> TranslatedText? in
+          let name = fields.string("name", required: true)
+          let description = fields.string("description")?.value
+          fields.reportUnknownKeys()
+          return name.map { TranslatedText(name: $0.value, description: description) }
+        }
+        if let text { translations[key.value] = text }
+      }
+      return translations
+    } ?? [:]
   }
 
   private static func readEntry(_ entry: YAMLFields) -> (id: String, name: String, description: String)? {

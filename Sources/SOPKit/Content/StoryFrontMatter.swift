@@ -1,7 +1,8 @@
 /// The front matter of a story from the field, as written by the editor and type-checked.
 struct StoryFrontMatter: Sendable {
   var title: String
-  var date: SimpleDate
+  /// Nil only in a translation that takes its date from the original.
+  var date: SimpleDate?
   var summary: String
   var county: String?
   var region: Located<String>?
@@ -12,9 +13,9 @@ struct StoryFrontMatter: Sendable {
   var imageAlt: String?
   var draft: Bool
 
-  init?(_ fields: YAMLFields) {
+  init?(_ fields: YAMLFields, isTranslation: Bool = false) {
     let title = fields.string("title", required: true)
-    let date = fields.date("date", required: true)
+    let date = fields.date("date", required: !isTranslation)
     let summary = fields.summary()
     county = fields.string("county")?.value
     region = fields.string("region")
@@ -30,7 +31,7 @@ struct StoryFrontMatter: Sendable {
         at: image.location)
     }
     fields.reportUnknownKeys()
-    guard let title, let date, let summary else { return nil }
+    guard let title, let summary, date != nil || isTranslation else { return nil }
     self.title = title.value
     self.date = date
     self.summary = summary

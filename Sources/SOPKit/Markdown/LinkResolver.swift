@@ -38,6 +38,8 @@ struct LinkResolver: Sendable {
   let sourcePath: String
   /// The page's output path (`guides/x.html`).
   let outputPath: String
+  /// The language of a translation, whose links to `x.md` lead to `x.<language>.md` where it exists.
+  var language: String? = nil
 
   static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
@@ -73,7 +75,7 @@ struct LinkResolver: Sendable {
     for directory in bases {
       guard let candidate = RelativeLink.normalize(path, in: directory) else { continue }
       candidates.append(candidate)
-      if let target = inventory.pages[candidate] {
+      if let target = translation(of: candidate).flatMap({ inventory.pages[$0] }) ?? inventory.pages[candidate] {
         return .page(href: RelativeLink.href(from: outputPath, to: target) + suffix, target: target, fragment: fragment)
       }
       if inventory.files.contains(candidate) {
@@ -89,6 +91,12 @@ struct LinkResolver: Sendable {
     let known = path.hasSuffix(".md") ? Array(inventory.pages.keys) : Array(inventory.files)
     return .refused(
       .error, "the link '\(url)' leads to 'Content/\(first)', which does not exist\(DidYouMean.hint(for: first, among: known))")
+  }
+
+  /// `guides/x.<language>.md` for `guides/x.md` when this page is a translation.
+  private func translation(of candidate: String) -> String? {
+    guard let language, candidate.hasSuffix(".md") else { return nil }
+    return candidate.dropLast(3) + ".\(language).md"
   }
 
   /// `https` for `https://x`; nil for relative paths (a `:` after a `/`, `?` or `#` is no scheme).

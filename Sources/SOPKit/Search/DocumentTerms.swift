@@ -24,13 +24,20 @@ struct DocumentTerms: Sendable {
     lengths = Array(repeating: 0, count: SearchDocument.Field.allCases.count)
     hits = [:]
     var position = 0
+    let indexesUnaccented = tokenizer.stemmer?.wantsAccents == true
     func add(_ text: String, _ field: SearchDocument.Field) {
       let terms = tokenizer.terms(text)
       lengths[field.rawValue] += terms.count
       let fieldCount = lengths.count
-      for term in terms {
+      // A word whose stem changes without its accents is indexed under both stems, at the same position.
+      let unaccented = indexesUnaccented ? tokenizer.unaccentedTerms(text) : []
+      for (offset, term) in terms.enumerated() {
         hits[term, default: Hits(counts: Array(repeating: 0, count: fieldCount), positions: [])]
           .record(field.rawValue, at: position)
+        if offset < unaccented.count, unaccented[offset] != term {
+          hits[unaccented[offset], default: Hits(counts: Array(repeating: 0, count: fieldCount), positions: [])]
+            .record(field.rawValue, at: position)
+        }
         position += 1
       }
       position += Self.gap

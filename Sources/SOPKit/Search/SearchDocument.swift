@@ -22,11 +22,14 @@ struct SearchDocument: Sendable {
   /// Tags, topic names and role names.
   var keywords: [String]
   var sections: [Section]
+  /// The language of an untranslated original listed in another language's index; nil otherwise.
+  var language: String?
 
   init(
     path: String, title: String, kind: Int, roleIDs: [String] = [], date: String = "", summary: String,
-    keywords: [String] = [], body: RenderedMarkdown? = nil, sections: [Section] = []
+    keywords: [String] = [], body: RenderedMarkdown? = nil, sections: [Section] = [], language: String? = nil
   ) {
+    self.language = language
     self.path = path
     self.title = title
     self.kind = kind

@@ -6,21 +6,24 @@ enum SearchDocumentCollector {
   static func documents(for site: Site) -> [SearchDocument] {
     var documents: [SearchDocument] = site.guides.map { guide in
       SearchDocument(
-        path: guide.route.path, title: guide.title, kind: 0, roleIDs: guide.roles.map(\.id),
+        path: guide.path, title: guide.title, kind: 0, roleIDs: guide.roles.map(\.id),
         date: guide.updated?.description ?? "", summary: guide.summary,
-        keywords: guide.tags.map(\.name) + guide.topics.map(\.name) + guide.roles.map(\.name), body: guide.body)
+        keywords: guide.tags.map(\.name) + guide.topics.map(\.name) + guide.roles.map(\.name), body: guide.body,
+        language: guide.fallbackLanguage)
     }
     documents += site.stories.map { story in
       SearchDocument(
-        path: story.route.path, title: story.title, kind: 1, roleIDs: story.roles.map(\.id),
+        path: story.path, title: story.title, kind: 1, roleIDs: story.roles.map(\.id),
         date: story.date.description, summary: story.summary,
         keywords: story.tags.map(\.name) + story.roles.map(\.name)
           + [story.county, story.region?.name, story.category]
           .compactMap { $0 },
-        body: story.body)
+        body: story.body, language: story.fallbackLanguage)
     }
     documents += site.pages.map { page in
-      SearchDocument(path: page.route.path, title: page.title, kind: 2, summary: page.summary ?? "", body: page.body)
+      SearchDocument(
+        path: page.path, title: page.title, kind: 2, summary: page.summary ?? "", body: page.body,
+        language: page.fallbackLanguage)
     }
     if !site.regions.isEmpty {
       // The contacts page's title is template wording, so results show the kind's label instead.
@@ -33,7 +36,7 @@ enum SearchDocumentCollector {
       }
       documents.append(
         SearchDocument(
-          path: Route.contacts.path, title: "", kind: 3, summary: "", keywords: site.regions.map(\.name),
+          path: site.path(of: .contacts), title: "", kind: 3, summary: "", keywords: site.regions.map(\.name),
           sections: sections))
     }
     return documents

@@ -15,7 +15,8 @@ enum SearchIndexBuilder {
     let documents = SearchDocumentCollector.documents(for: site)
     let index = build(documents, tokenizer: Tokenizer(stemmer: choice?.stemmer))
     return SearchIndexEncoder(
-      documents: documents, postings: index, roles: site.settings.roles, stemmerName: choice?.name
+      documents: documents, postings: index, roles: site.settings.roles, stemmerName: choice?.name,
+      folder: site.language.pathPrefix + "search/"
     ).files()
   }
 

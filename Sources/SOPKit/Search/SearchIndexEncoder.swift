@@ -11,6 +11,8 @@ struct SearchIndexEncoder {
   let postings: [(term: String, postings: [SearchIndexBuilder.Posting])]
   let roles: [Role]
   let stemmerName: String?
+  /// Where the files go: `search/`, or `es/search/` for the Spanish edition's index.
+  var folder = "search/"
 
   func files() -> [RenderedFile] {
     let (termFiles, termStarts) = shards(
@@ -34,17 +36,19 @@ struct SearchIndexEncoder {
       + "\"termShards\":[\(termStarts.map { Self.string(postings[$0].term) }.joined(separator: ","))],"
       + "\"documentShards\":[\(documentStarts.map(String.init).joined(separator: ","))],"
       + "\"filters\":[\(filters.map(String.init).joined(separator: ","))]};\n"
-    return [RenderedFile(path: "search/index.js", text: index)] + termFiles + documentFiles
+    return [RenderedFile(path: folder + "index.js", text: index)] + termFiles + documentFiles
   }
 
-  /// `[path, title, kind, roleIDs, date, summary, [[anchor, heading, text], ...]]`
+  /// `[path, title, kind, roleIDs, date, summary, [[anchor, heading, text], ...]]`, then the language of an
+  /// untranslated original in another language's index.
   private func record(_ document: SearchDocument) -> String {
     let sections = document.sections.map {
       "[\(Self.string($0.id)),\(Self.string($0.heading)),\(Self.string($0.text))]"
     }
     return "[\(Self.string(document.path)),\(Self.string(document.title)),\(document.kind),"
       + "[\(document.roleIDs.map(Self.string).joined(separator: ","))],\(Self.string(document.date)),"
-      + "\(Self.string(document.summary)),[\(sections.joined(separator: ","))]]"
+      + "\(Self.string(document.summary)),[\(sections.joined(separator: ","))]"
+      + (document.language.map { ",\(Self.string($0))" } ?? "") + "]"
   }
 
   /// Groups encoded items into shard files; returns the files and the index of each shard's first item.
@@ -58,7 +62,7 @@ struct SearchIndexEncoder {
     func close(_ end: Int) {
       guard end > start else { return }
       let text = "SOPKIT_SEARCH_SHARD(\(Self.string(kind)),\(files.count),\(body(Array(items[start..<end]))));\n"
-      files.append(RenderedFile(path: "search/\(kind)-\(files.count).js", text: text))
+      files.append(RenderedFile(path: folder + "\(kind)-\(files.count).js", text: text))
       starts.append(start)
       start = end
       size = 0

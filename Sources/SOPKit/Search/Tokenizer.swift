@@ -8,6 +8,7 @@ import Foundation
 struct Tokenizer: Sendable {
   let stemmer: (any Stemmer)?
   private let cache = TermCache()
+  private let unaccentedCache = TermCache()
 
   init(stemmer: (any Stemmer)?) {
     self.stemmer = stemmer
@@ -25,8 +26,32 @@ struct Tokenizer: Sendable {
         terms.append(known)
         return
       }
-      let computed = term(isASCII ? key : Self.fold(key))
+      let computed: String
+      if isASCII || stemmer?.wantsAccents != true {
+        computed = term(isASCII ? key : Self.fold(key))
+      } else {
+        computed = Self.fold(term(key.precomposedStringWithCanonicalMapping.lowercased()))
+      }
       cache.store(computed, for: key)
+      terms.append(computed)
+    }
+    return terms
+  }
+
+  /// For a stemmer that reads accents: the terms of `text`'s words as if written without accents, so that a
+  /// query typed without them ("garantia") still meets the page ("garantía"); `terms` for other stemmers.
+  func unaccentedTerms(_ text: String) -> [String] {
+    guard stemmer?.wantsAccents == true else { return terms(text) }
+    var terms: [String] = []
+    Self.scan(text) { bytes, isASCII in
+      if isASCII { Self.lowercaseASCII(&bytes) }
+      let key = String(decoding: bytes, as: UTF8.self)
+      if let known = unaccentedCache.term(for: key) {
+        terms.append(known)
+        return
+      }
+      let computed = term(isASCII ? key : Self.fold(key))
+      unaccentedCache.store(computed, for: key)
       terms.append(computed)
     }
     return terms
@@ -34,7 +59,7 @@ struct Tokenizer: Sendable {
 
   /// The index term of one folded word; apostrophes go once the stemmer has used them.
   func term(_ word: String) -> String {
-    let isPlain = word.utf8.allSatisfy { Self.isASCIIWordByte($0) }
+    let isPlain = stemmer?.wantsAccents == true || word.utf8.allSatisfy { Self.isASCIIWordByte($0) }
     let stemmed = isPlain ? (stemmer?.stem(word) ?? word) : word
     guard stemmed.utf8.contains(Self.apostrophe) else { return stemmed }
     return String(decoding: stemmed.utf8.filter { $0 != Self.apostrophe }, as: UTF8.self)

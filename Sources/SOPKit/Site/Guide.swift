@@ -11,5 +11,12 @@ public struct Guide: Sendable {
   public var body: RenderedMarkdown
   /// Positions in `Site.guides` of the guides sharing the most topics with this one.
   public var related: [Int]
+  /// Nil when the text is in its edition's language; the original's language when an edition lists an
+  /// untranslated original.
+  public var fallbackLanguage: String? = nil
+  /// "es/" for a translation, "" for a page of the default language.
+  public var pathPrefix = ""
   public var route: Route { .guide(slug) }
+  /// The output path, such as `es/guides/three-houses.html`.
+  public var path: String { pathPrefix + route.path }
 }

@@ -12,10 +12,35 @@ public struct Site: Sendable {
   public var tags: [Tag]
   /// Content paths of the files pages link to, copied as they are.
   public var files: [String]
+  /// This edition's language.
+  public var language: SiteLanguage
+  /// Every language of the site, the default first: one entry for a one-language site.
+  public var languages: [SiteLanguage]
+  /// The editions in the other languages (on the default edition only).
+  public var editions: [Site] = []
+  /// The pages each language has in its own words, by language id: where a language switcher may lead.
+  public var routesByLanguage: [String: Set<Route>] = [:]
 
-  public func guides(for role: Role) -> [Guide] { guides.filter { $0.roles.contains(role) } }
-  public func guides(for topic: Topic) -> [Guide] { guides.filter { $0.topics.contains(topic) } }
+  public func guides(for role: Role) -> [Guide] { guides.filter { $0.roles.contains { $0.id == role.id } } }
+  public func guides(for topic: Topic) -> [Guide] { guides.filter { $0.topics.contains { $0.id == topic.id } } }
   public func guides(for tag: Tag) -> [Guide] { guides.filter { $0.tags.contains(tag) } }
-  public func stories(for role: Role) -> [Story] { stories.filter { $0.roles.contains(role) } }
+  public func stories(for role: Role) -> [Story] { stories.filter { $0.roles.contains { $0.id == role.id } } }
   public func stories(for tag: Tag) -> [Story] { stories.filter { $0.tags.contains(tag) } }
+
+  /// The default edition and then the others: every edition the build renders.
+  public var allEditions: [Site] { [self] + editions }
+
+  /// The output path of `route` in this edition's language.
+  public func path(of route: Route) -> String { language.pathPrefix + route.path }
+
+  /// The routes this edition renders in its own language.
+  var ownRoutes: Set<Route> {
+    var routes: Set<Route> = [.home, .guideIndex, .storyIndex, .contacts, .search, .notFound]
+    routes.formUnion(settings.roles.map { .role($0.id) } + settings.topics.map { .topic($0.id) })
+    routes.formUnion(tags.map { .tag($0.slug) })
+    routes.formUnion(guides.filter { $0.fallbackLanguage == nil }.map(\.route))
+    routes.formUnion(stories.filter { $0.fallbackLanguage == nil }.map(\.route))
+    routes.formUnion(pages.filter { $0.fallbackLanguage == nil }.map(\.route))
+    return routes
+  }
 }

@@ -1,90 +1,144 @@
 /// The Assemble stage: turns `LoadedContent` into a `Site`, resolving and checking every cross-reference
 /// (role, topic and region ids, attachments, images, links between pages and their anchors).
+///
+/// The default language's pages make the `Site`; each other language gets an edition (`Site.editions`) with
+/// its translations and, where a page is not translated, the original.
 struct SiteAssembler {
   let content: LoadedContent
+
+  /// The roles, topics and regions every page's ids are looked up in.
+  struct Tables {
+    var roles: [String: Role]
+    var topics: [String: Topic]
+    var regions: [String: Region]
+  }
 
   func assemble() throws(BuildFailure) -> (Site, [Diagnostic]) {
     var diagnostics = DiagnosticCollector()
     let settings = content.settings
-    let roles = Dictionary(uniqueKeysWithValues: settings.roles.map { ($0.id, $0) })
-    let topics = Dictionary(uniqueKeysWithValues: settings.topics.map { ($0.id, $0) })
     var regions: [String: Region] = [:]
     for region in content.regions { regions[region.value.id] = region.value }
+    let tables = Tables(
+      roles: Dictionary(uniqueKeysWithValues: settings.roles.map { ($0.id, $0) }),
+      topics: Dictionary(uniqueKeysWithValues: settings.topics.map { ($0.id, $0) }), regions: regions)
     var tags = TagCollector()
     var files = Set<String>()
 
-    func lookUp<Value>(_ ids: [Located<String>], in table: [String: Value], kind: String, file: String) -> [Value] {
-      var seen = Set<String>()
-      return ids.compactMap { id in
-        guard seen.insert(id.value).inserted else { return nil }
-        guard let value = table[id.value] else {
-          diagnostics.error(
-            "unknown \(kind) '\(id.value)'\(DidYouMean.hint(for: id.value, among: table.keys)); the \(kind)s are listed in \(file)",
-            at: id.location)
-          return nil
-        }
-        return value
-      }
-    }
-    func order<Value>(_ values: [Value], by all: [Value], id: (Value) -> String) -> [Value] {
-      let wanted = Set(values.map(id))
-      return all.filter { wanted.contains(id($0)) }
-    }
-
-    var guides: [Guide] = content.guides.map { page in
+    var guides: [Guide] = content.guides.filter { $0.language == nil }.map { page in
       let meta = page.frontMatter
-      let attachments = meta.attachments.compactMap { reference -> Attachment? in
-        guard let path = resolveFile(reference.file, of: page, diagnostics: &diagnostics) else { return nil }
-        files.insert(path)
-        return Attachment(title: reference.title, path: path, byteCount: content.fileSizes[path] ?? 0)
-      }
       return Guide(
         slug: page.slug, title: meta.title, summary: meta.summary,
-        roles: order(lookUp(meta.roles, in: roles, kind: "role", file: content.settingsPath), by: settings.roles, id: \.id),
-        topics: order(lookUp(meta.topics, in: topics, kind: "topic", file: content.settingsPath), by: settings.topics, id: \.id),
-        tags: tags.resolve(meta.tags, diagnostics: &diagnostics), updated: meta.updated, attachments: attachments,
+        roles: lookUp(meta.roles, in: tables.roles, kind: "role", diagnostics: &diagnostics),
+        topics: lookUp(meta.topics, in: tables.topics, kind: "topic", diagnostics: &diagnostics),
+        tags: tags.resolve(meta.tags, diagnostics: &diagnostics), updated: meta.updated,
+        attachments: attachments(meta.attachments, of: page, files: &files, diagnostics: &diagnostics),
         body: page.body, related: [])
     }
     guides.sort { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
     RelatedGuides.fill(&guides)
 
-    var stories: [Story] = content.stories.map { page in
+    var stories: [Story] = content.stories.filter { $0.language == nil }.compactMap { page in
       let meta = page.frontMatter
-      var image: Story.Image?
-      if let reference = meta.image, let path = resolveFile(reference, of: page, diagnostics: &diagnostics) {
-        files.insert(path)
-        image = Story.Image(path: path, alt: meta.imageAlt ?? "")
-      }
+      let image = image(meta.image, alt: meta.imageAlt, of: page, files: &files, diagnostics: &diagnostics)
       var region: Region?
       if let id = meta.region {
-        region = lookUp([id], in: regions, kind: "region", file: content.contactsPath).first
+        region = lookUp([id], in: tables.regions, kind: "region", diagnostics: &diagnostics).first
       }
+      guard let date = meta.date else { return nil }
       return Story(
-        slug: page.slug, title: meta.title, date: meta.date, summary: meta.summary, county: meta.county,
-        region: region, category: meta.category, tags: tags.resolve(meta.tags, diagnostics: &diagnostics),
-        roles: order(lookUp(meta.roles, in: roles, kind: "role", file: content.settingsPath), by: settings.roles, id: \.id),
-        image: image, body: page.body)
+        slug: page.slug, title: meta.title, date: date, summary: meta.summary, county: meta.county, region: region,
+        category: meta.category, tags: tags.resolve(meta.tags, diagnostics: &diagnostics),
+        roles: lookUp(meta.roles, in: tables.roles, kind: "role", diagnostics: &diagnostics), image: image,
+        body: page.body)
     }
-    stories.sort { ($0.date, $1.title.lowercased()) > ($1.date, $0.title.lowercased()) }
+    stories.sort(by: Self.newestFirst)
 
-    var pages = content.pages.map { page in
+    var pages = content.pages.filter { $0.language == nil }.map { page in
       AboutPage(
         slug: page.slug, title: page.frontMatter.title, order: page.frontMatter.order,
         summary: page.frontMatter.summary, body: page.body)
     }
-    pages.sort { ($0.order, $0.title.lowercased()) < ($1.order, $1.title.lowercased()) }
+    pages.sort(by: Self.readingOrder)
 
     let bodies = content.guides.map { ($0.outputPath, $0.body, $0.location) }
       + content.stories.map { ($0.outputPath, $0.body, $0.location) }
       + content.pages.map { ($0.outputPath, $0.body, $0.location) }
     for (_, body, _) in bodies { files.formUnion(body.files) }
 
-    let site = Site(
+    let defaultLanguage = SiteLanguage(
+      id: settings.language, name: settings.languageName ?? settings.language, pathPrefix: "")
+    var site = Site(
       settings: settings, guides: guides, stories: stories, pages: pages,
-      regions: content.regions.map(\.value), tags: tags.all, files: files.sorted())
+      regions: content.regions.map(\.value), tags: tags.all, files: [],
+      language: defaultLanguage, languages: [defaultLanguage] + settings.languages)
+    site.editions = settings.languages.map { language in
+      edition(language, of: site, tables: tables, tags: &tags, files: &files, diagnostics: &diagnostics)
+    }
+    site.files = files.sorted()
+    var routesByLanguage: [String: Set<Route>] = [:]
+    for edition in site.allEditions { routesByLanguage[edition.language.id] = edition.ownRoutes }
+    site.routesByLanguage = routesByLanguage
+    for index in site.editions.indices {
+      site.editions[index].routesByLanguage = routesByLanguage
+      site.editions[index].files = site.files
+    }
     let routes = claimRoutes(of: site, diagnostics: &diagnostics)
     checkLinks(bodies.map { ($0.0, $0.1) }, site: site, routes: routes, diagnostics: &diagnostics)
     return (site, try diagnostics.finish())
+  }
+
+  static func newestFirst(_ a: Story, _ b: Story) -> Bool {
+    (a.date, b.title.lowercased()) > (b.date, a.title.lowercased())
+  }
+
+  static func readingOrder(_ a: AboutPage, _ b: AboutPage) -> Bool {
+    (a.order, a.title.lowercased()) < (b.order, b.title.lowercased())
+  }
+
+  /// The values `ids` name, each once, in the order `table`'s source lists them; unknown ids are errors.
+  func lookUp<Value>(
+    _ ids: [Located<String>], in table: [String: Value], kind: String, diagnostics: inout DiagnosticCollector
+  ) -> [Value] {
+    let file = kind == "region" ? content.contactsPath : content.settingsPath
+    var seen = Set<String>()
+    let found = ids.compactMap { id -> (String, Value)? in
+      guard seen.insert(id.value).inserted else { return nil }
+      guard let value = table[id.value] else {
+        diagnostics.error(
+          "unknown \(kind) '\(id.value)'\(DidYouMean.hint(for: id.value, among: table.keys)); the \(kind)s are listed in \(file)",
+          at: id.location)
+        return nil
+      }
+      return (id.value, value)
+    }
+    let order: [String] =
+      switch kind {
+      case "role": content.settings.roles.map(\.id)
+      case "topic": content.settings.topics.map(\.id)
+      default: found.map(\.0)
+      }
+    let wanted = Dictionary(found, uniquingKeysWith: { first, _ in first })
+    return order.compactMap { wanted[$0] }
+  }
+
+  func attachments<Meta>(
+    _ references: [AttachmentReference], of page: LoadedContent.Page<Meta>, files: inout Set<String>,
+    diagnostics: inout DiagnosticCollector
+  ) -> [Attachment] {
+    references.compactMap { reference -> Attachment? in
+      guard let path = resolveFile(reference.file, of: page, diagnostics: &diagnostics) else { return nil }
+      files.insert(path)
+      return Attachment(title: reference.title, path: path, byteCount: content.fileSizes[path] ?? 0)
+    }
+  }
+
+  func image<Meta>(
+    _ reference: Located<String>?, alt: String?, of page: LoadedContent.Page<Meta>, files: inout Set<String>,
+    diagnostics: inout DiagnosticCollector
+  ) -> Story.Image? {
+    guard let reference, let path = resolveFile(reference, of: page, diagnostics: &diagnostics) else { return nil }
+    files.insert(path)
+    return Story.Image(path: path, alt: alt ?? "")
   }
 
   /// A front-matter path (attachment, story image) that must name a file under Content/.
@@ -104,11 +158,18 @@ struct SiteAssembler {
 
   private func claimRoutes(of site: Site, diagnostics: inout DiagnosticCollector) -> RouteTable {
     var routes = RouteTable()
-    var generated: [Route] = [.home, .guideIndex, .storyIndex, .feed, .contacts, .search, .notFound]
-    if site.settings.url != nil { generated.append(.sitemap) }
-    generated += site.settings.roles.map { .role($0.id) } + site.settings.topics.map { .topic($0.id) }
-    generated += site.tags.map { .tag($0.slug) }
-    for route in generated { routes.claim(route.path, by: nil, diagnostics: &diagnostics) }
+    var generated: [String] = [Route.feed.path]
+    if site.settings.url != nil { generated.append(Route.sitemap.path) }
+    for edition in site.allEditions {
+      let own = edition.ownRoutes.filter {
+        switch $0 {
+        case .guide, .story, .page: false
+        default: true
+        }
+      }
+      generated += own.map(edition.path(of:)).sorted()
+    }
+    for path in generated { routes.claim(path, by: nil, diagnostics: &diagnostics) }
     for page in content.guides { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
     for page in content.stories { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
     for page in content.pages { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
@@ -124,7 +185,7 @@ struct SiteAssembler {
   ) {
     var anchors: [String: Set<String>] = [:]
     for (path, body) in bodies { anchors[path] = Set(body.headings.map(\.id)) }
-    anchors[Route.contacts.path] = Set(site.regions.map(\.id))
+    for edition in site.allEditions { anchors[edition.path(of: .contacts)] = Set(site.regions.map(\.id)) }
     for (_, body) in bodies {
       for link in body.pageLinks {
         guard routes.contains(link.target) || content.unreadablePages.contains(link.target) else {

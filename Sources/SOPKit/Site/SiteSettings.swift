@@ -10,4 +10,8 @@ public struct SiteSettings: Sendable {
   public var allowRawHTML: Bool
   public var roles: [Role]
   public var topics: [Topic]
+  /// The languages besides `language` (`languages:`), in the order site.yaml lists them.
+  public var languages: [SiteLanguage] = []
+  /// The default language's own name, when `languages:` lists it too.
+  public var languageName: String?
 }

@@ -17,5 +17,12 @@ public struct Story: Sendable {
   public var roles: [Role]
   public var image: Image?
   public var body: RenderedMarkdown
+  /// Nil when the text is in its edition's language; the original's language when an edition lists an
+  /// untranslated original.
+  public var fallbackLanguage: String? = nil
+  /// "es/" for a translation, "" for a page of the default language.
+  public var pathPrefix = ""
   public var route: Route { .story(slug) }
+  /// The output path, such as `es/guides/three-houses.html`.
+  public var path: String { pathPrefix + route.path }
 }

@@ -7,10 +7,18 @@ extension PageContext {
     if let summary = page.summary { values["summary"] = summary }
     PageContext.list("toc", tableOfContents(page.body), into: &values)
     if index > 0 {
-      values["previous"] = ["title": site.pages[index - 1].title, "href": href(site.pages[index - 1].route)]
+      values["previous"] = language(of: site.pages[index - 1].fallbackLanguage).merging(
+        [
+          "title": site.pages[index - 1].title, "href": root + site.pages[index - 1].path,
+          "label": strings.word("previous_section", ["title": site.pages[index - 1].title]),
+        ]) { $1 }
     }
     if index + 1 < site.pages.count {
-      values["next"] = ["title": site.pages[index + 1].title, "href": href(site.pages[index + 1].route)]
+      values["next"] = language(of: site.pages[index + 1].fallbackLanguage).merging(
+        [
+          "title": site.pages[index + 1].title, "href": root + site.pages[index + 1].path,
+          "label": strings.word("next_section", ["title": site.pages[index + 1].title]),
+        ]) { $1 }
     }
     context["page"] = values
     return context

@@ -4,7 +4,9 @@ extension PageContext {
     var context = base(title: "", description: site.settings.description, kind: "home")
     context["role_entries"] = site.settings.roles.map { role in
       ["id": role.id, "name": role.name, "description": role.description, "href": href(.role(role.id)),
-       "guide_count": site.guides(for: role).count] as [String: Any]
+       "guide_count": site.guides(for: role).count, "for_name": strings.word("for_role", ["name": role.name]),
+       "guide_count_text": strings.word("role_guide_count", ["count": String(site.guides(for: role).count)])]
+        as [String: Any]
     }
     PageContext.list(
       "topics",

@@ -18,6 +18,7 @@ extension PageContext {
          "guides": group.guides] as [String: Any]
       }, into: &context)
     context["guide_count"] = site.guides.count
+    context["guide_count_text"] = strings.word("guide_count_lead", ["count": String(site.guides.count)])
     return context
   }
 
@@ -31,7 +32,10 @@ extension PageContext {
   /// `roles/<id>.html`: the guides and stories for one role.
   func role(_ role: Role) -> [String: Any] {
     var context = base(title: role.name, description: role.description, kind: "role")
-    context["role"] = ["id": role.id, "name": role.name, "description": role.description]
+    context["role"] = [
+      "id": role.id, "name": role.name, "description": role.description,
+      "for_name": strings.word("for_role", ["name": role.name]),
+    ]
     PageContext.list("guides", site.guides(for: role).map(guideItem), into: &context)
     PageContext.list("stories", site.stories(for: role).map(storyItem), into: &context)
     return context

@@ -6,15 +6,19 @@ struct PageContext {
   let strings: TemplateStrings
   let route: Route
   let root: String
+  /// Every language's words, for the language switcher's notes in the language they lead to.
+  let stringsByLanguage: [String: TemplateStrings]
 
-  init(site: Site, strings: TemplateStrings, route: Route) {
+  init(site: Site, strings: TemplateStrings, route: Route, stringsByLanguage: [String: TemplateStrings] = [:]) {
     self.site = site
     self.strings = strings
     self.route = route
-    self.root = RelativeLink.root(from: route.path)
+    self.root = RelativeLink.root(from: site.path(of: route))
+    self.stringsByLanguage = stringsByLanguage
   }
 
-  func href(_ target: Route) -> String { root + target.path }
+  /// A page of this page's language.
+  func href(_ target: Route) -> String { root + site.path(of: target) }
   func href(file path: String) -> String { root + RelativeLink.encode(path) }
 
   /// The values of the layout: language, titles, navigation and links to the site's main pages.
@@ -22,6 +26,8 @@ struct PageContext {
     let settings = site.settings
     var context: [String: Any] = [
       "lang": settings.language,
+      "page_lang": settings.language,
+      "t": strings.words,
       "root": root,
       "title": title,
       "description": description.isEmpty ? settings.description : description,
@@ -32,23 +38,59 @@ struct PageContext {
       ].merging(settings.submitURL.map { ["submit_url": $0] } ?? [:]) { $1 },
       "links": [
         "home": href(.home), "guides": href(.guideIndex), "stories": href(.storyIndex),
-        "contacts": href(.contacts), "search": href(.search), "feed": href(.feed),
+        "contacts": href(.contacts), "search": href(.search), "feed": root + Route.feed.path,
         "css": root + "css/site.css",
       ],
       "roles": site.settings.roles.map { role in
         ["id": role.id, "name": role.name, "description": role.description, "href": href(.role(role.id)),
-         "current": route == .role(role.id)] as [String: Any]
+         "current": route == .role(role.id), "for_name": strings.word("for_role", ["name": role.name]),
+         "guides_for_name": strings.word("guides_for_role", ["name": role.name])] as [String: Any]
       },
       "pages": site.pages.map { page in
-        ["title": page.title, "href": href(page.route), "current": route == page.route] as [String: Any]
+        language(of: page.fallbackLanguage).merging(
+          ["title": page.title, "href": root + page.path, "current": route == page.route]) { $1 }
       },
       "current": [
         "home": route == .home, "guides": route == .guideIndex, "stories": route == .storyIndex,
         "contacts": route == .contacts, "search": route == .search,
       ],
     ]
-    if let url = settings.url, route != .notFound { context["canonical"] = url + route.path }
+    if let url = settings.url, route != .notFound { context["canonical"] = url + site.path(of: route) }
+    if site.languages.count > 1 { addLanguages(to: &context) }
     return context
+  }
+
+  /// `lang` and `hreflang` for an item written in another language than the page (nothing when it is not).
+  func language(of fallback: String?) -> [String: Any] {
+    guard let fallback else { return [:] }
+    return ["fallback": ["lang": fallback, "note": strings.word("untranslated")]]
+  }
+
+  /// The page in every language: `alternates` (for `<link rel="alternate" hreflang>`) where it exists, and a
+  /// `languages` switcher whose entry for a language without this page leads to that language's home, saying so.
+  private func addLanguages(to context: inout [String: Any]) {
+    var alternates: [[String: Any]] = []
+    var switcher: [[String: Any]] = []
+    for language in site.languages {
+      let exists = site.routesByLanguage[language.id]?.contains(route) ?? false
+      let path = language.pathPrefix + (exists ? route : .home).path
+      let words = stringsByLanguage[language.id] ?? strings
+      let name = language.id == site.languages.first?.id ? (words.languageName ?? language.name) : language.name
+      if exists && route != .notFound {
+        alternates.append(["lang": language.id, "href": site.settings.url.map { $0 + path } ?? root + path])
+      }
+      var entry: [String: Any] = ["lang": language.id, "name": name, "href": root + path]
+      if language.id == site.language.id {
+        entry["current"] = true
+      } else if !exists {
+        entry["note"] = words.word("switcher_untranslated")
+      }
+      switcher.append(entry)
+    }
+    context["alternates"] = alternates
+    context["languages"] = switcher
+    context["multilingual"] = true
+    if !site.language.pathPrefix.isEmpty { context["search_index"] = site.language.pathPrefix }
   }
 
   func date(_ date: SimpleDate) -> [String: Any] {
@@ -69,18 +111,23 @@ struct PageContext {
 
   func guideItem(_ guide: Guide) -> [String: Any] {
     var item: [String: Any] = [
-      "title": guide.title, "summary": guide.summary, "href": href(guide.route),
+      "title": guide.title, "summary": guide.summary, "href": root + guide.path,
       "roles": roles(guide.roles), "topics": topics(guide.topics),
     ]
+    item.merge(language(of: guide.fallbackLanguage)) { $1 }
     if let updated = guide.updated { item["updated"] = date(updated) }
     return item
   }
 
   func storyItem(_ story: Story) -> [String: Any] {
     var item: [String: Any] = [
-      "title": story.title, "summary": story.summary, "href": href(story.route), "date": date(story.date),
+      "title": story.title, "summary": story.summary, "href": root + story.path, "date": date(story.date),
     ]
-    if let county = story.county { item["county"] = county }
+    item.merge(language(of: story.fallbackLanguage)) { $1 }
+    if let county = story.county {
+      item["county"] = county
+      item["county_label"] = strings.word("county_name", ["county": county])
+    }
     if let category = story.category { item["category"] = category }
     return item
   }

@@ -11,9 +11,17 @@ struct TemplateSet: Sendable {
   ]
 
   let library: MustacheLibrary
+  /// The default language's words.
   let strings: TemplateStrings
+  /// Every language's words, by language id, completed from the default language's.
+  var stringsByLanguage: [String: TemplateStrings] = [:]
 
-  static func load(from directory: URL, displayRoot: String, language: String) throws(BuildFailure) -> (TemplateSet, [Diagnostic]) {
+  /// The words of `language`, or the default language's.
+  func strings(for language: String) -> TemplateStrings { stringsByLanguage[language] ?? strings }
+
+  static func load(
+    from directory: URL, displayRoot: String, language: String, otherLanguages: [String] = []
+  ) throws(BuildFailure) -> (TemplateSet, [Diagnostic]) {
     var diagnostics = DiagnosticCollector()
     var templates: [String: MustacheTemplate] = [:]
     var partialUses: [(name: String, location: SourceLocation)] = []
@@ -54,7 +62,32 @@ struct TemplateSet: Sendable {
     let strings = try TemplateStrings.load(
       from: directory.appendingPathComponent("i18n/\(language).yaml"), displayPath: display("i18n/\(language).yaml"),
       diagnostics: &diagnostics)
-    return (TemplateSet(library: MustacheLibrary(templates: templates), strings: strings), try diagnostics.finish())
+    var stringsByLanguage = [language: strings]
+    for other in otherLanguages {
+      let relative = "i18n/\(other).yaml"
+      let location = SourceLocation(path: display(relative))
+      guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(relative).path) else {
+        diagnostics.warning(
+          "there is no strings file for the language '\(other)': its pages use the words of i18n/\(language).yaml; copy that file to \(relative) and translate it",
+          at: location)
+        continue
+      }
+      let loaded = try TemplateStrings.load(
+        from: directory.appendingPathComponent(relative), displayPath: display(relative), diagnostics: &diagnostics)
+      let (completed, missing) = loaded.completed(from: strings)
+      if !missing.isEmpty {
+        diagnostics.warning(
+          "words missing here are taken from i18n/\(language).yaml: \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+          at: location)
+      }
+      if !strings.months.isEmpty && loaded.months.isEmpty {
+        diagnostics.warning("'months' is missing, so dates in '\(other)' are written as numbers", at: location)
+      }
+      stringsByLanguage[other] = completed
+    }
+    var set = TemplateSet(library: MustacheLibrary(templates: templates), strings: strings)
+    set.stringsByLanguage = stringsByLanguage
+    return (set, try diagnostics.finish())
   }
 
   /// Renders a page: its kind's body template, then the layout around it.
