@@ -26,7 +26,6 @@ struct PageContext {
     let settings = site.settings
     var context: [String: Any] = [
       "lang": settings.language,
-      "page_lang": settings.language,
       "t": strings.words,
       "root": root,
       "title": title,
@@ -79,12 +78,12 @@ struct PageContext {
       if exists && route != .notFound {
         alternates.append(["lang": language.id, "href": site.settings.url.map { $0 + path } ?? root + path])
       }
-      var entry: [String: Any] = ["lang": language.id, "name": name, "href": root + path]
-      if language.id == site.language.id {
-        entry["current"] = true
-      } else if !exists {
-        entry["note"] = words.word("switcher_untranslated")
-      }
+      // Every key is set, so a missing one is never looked up in the page's own context.
+      var entry: [String: Any] = [
+        "lang": language.id, "name": name, "href": root + path, "current": language.id == site.language.id,
+        "note": false,
+      ]
+      if language.id != site.language.id && !exists { entry["note"] = words.word("switcher_untranslated") }
       switcher.append(entry)
     }
     context["alternates"] = alternates
