@@ -13,16 +13,23 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Treat warnings as errors.")
   var strict = false
 
+  @Flag(help: "Also list every guide's state in each other language: translated, outdated or missing.")
+  var translations = false
+
   func run() throws {
     let builder = SiteBuilder(
       project: projectOptions.project(), options: BuildOptions(includeDrafts: projectOptions.drafts, writeOutput: false))
     let diagnostics: [Diagnostic]
+    var report: TranslationReport?
     do {
-      diagnostics = try builder.build().warnings
+      let built = try builder.buildInMemory()
+      diagnostics = built.report.warnings
+      report = built.translationReport
     } catch {
       diagnostics = error.diagnostics
     }
     DiagnosticPrinter.print(diagnostics, countLine: true)
+    if translations, let report { print(report.text, terminator: "") }
     let failing = diagnostics.contains { $0.severity == .error || strict }
     if failing { throw ExitCode(1) }
   }

@@ -15,6 +15,7 @@ struct NewCommand: ParsableCommand {
         sopkit new guide "Safety Circles" --role line-staff --topic safety-networks
         sopkit new story "Network Meetings in Kern" --county Kern
         sopkit new page "Contributing"
+        sopkit new guide "Las Tres Casas" --lang es --from three-houses
       """)
 
   @Argument(help: "What to write: guide, story or page.")
@@ -35,6 +36,12 @@ struct NewCommand: ParsableCommand {
   @Option(help: "The file name without .md, when the title does not make a good one.")
   var slug: String?
 
+  @Option(name: .customLong("lang"), help: "Start a translation into this language (an id from site.yaml's languages); needs --from.")
+  var language: String?
+
+  @Option(name: .customLong("from"), help: "The slug of the original to translate, such as three-houses.")
+  var original: String?
+
   @OptionGroup var projectOptions: ProjectOptions
 
   func validate() throws {
@@ -42,12 +49,22 @@ struct NewCommand: ParsableCommand {
       throw ValidationError("--role and --topic are for guides only")
     }
     if kind != .story && county != nil { throw ValidationError("--county is for stories only") }
+    if (language == nil) != (original == nil) { throw ValidationError("--lang and --from go together") }
+    if language != nil && !(roles.isEmpty && topics.isEmpty && county == nil && slug == nil) {
+      throw ValidationError("a translation takes its slug, roles, topics and county from the original (--from)")
+    }
   }
 
   func run() throws {
     let content = NewContent(kind: kind, title: title, slug: slug, roles: roles, topics: topics, county: county)
     do {
-      let path = try content.write(in: projectOptions.project())
+      let path =
+        if let language, let original {
+          try NewTranslation(kind: kind, title: title, language: language, original: original)
+            .write(in: projectOptions.project())
+        } else {
+          try content.write(in: projectOptions.project())
+        }
       print("Wrote \(path)")
     } catch {
       FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))

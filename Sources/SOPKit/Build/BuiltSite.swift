@@ -4,4 +4,7 @@ public struct BuiltSite: Sendable {
   let templates: TemplateSet
   public let files: [RenderedFile]
   public let report: BuildReport
+
+  /// Every guide's state in every other language.
+  public var translationReport: TranslationReport { TranslationReport(site: site) }
 }

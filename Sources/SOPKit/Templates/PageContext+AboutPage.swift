@@ -9,14 +9,14 @@ extension PageContext {
     if index > 0 {
       values["previous"] = language(of: site.pages[index - 1].fallbackLanguage).merging(
         [
-          "title": site.pages[index - 1].title, "href": root + site.pages[index - 1].path,
+          "title": site.pages[index - 1].title, "href": href(path: site.pages[index - 1].path),
           "label": strings.word("previous_section", ["title": site.pages[index - 1].title]),
         ]) { $1 }
     }
     if index + 1 < site.pages.count {
       values["next"] = language(of: site.pages[index + 1].fallbackLanguage).merging(
         [
-          "title": site.pages[index + 1].title, "href": root + site.pages[index + 1].path,
+          "title": site.pages[index + 1].title, "href": href(path: site.pages[index + 1].path),
           "label": strings.word("next_section", ["title": site.pages[index + 1].title]),
         ]) { $1 }
     }

@@ -18,7 +18,13 @@ struct PageContext {
   }
 
   /// A page of this page's language.
-  func href(_ target: Route) -> String { root + site.path(of: target) }
+  func href(_ target: Route) -> String { href(path: site.path(of: target)) }
+
+  /// The href of a page of the site by its output path: from the root on a default-language page, as on every
+  /// site with one language; the shortest relative path on a translated page.
+  func href(path: String) -> String {
+    site.language.pathPrefix.isEmpty ? root + path : RelativeLink.href(from: site.path(of: route), to: path)
+  }
   func href(file path: String) -> String { root + RelativeLink.encode(path) }
 
   /// The values of the layout: language, titles, navigation and links to the site's main pages.
@@ -47,7 +53,7 @@ struct PageContext {
       },
       "pages": site.pages.map { page in
         language(of: page.fallbackLanguage).merging(
-          ["title": page.title, "href": root + page.path, "current": route == page.route]) { $1 }
+          ["title": page.title, "href": href(path: page.path), "current": route == page.route]) { $1 }
       },
       "current": [
         "home": route == .home, "guides": route == .guideIndex, "stories": route == .storyIndex,
@@ -76,11 +82,11 @@ struct PageContext {
       let words = stringsByLanguage[language.id] ?? strings
       let name = language.id == site.languages.first?.id ? (words.languageName ?? language.name) : language.name
       if exists && route != .notFound {
-        alternates.append(["lang": language.id, "href": site.settings.url.map { $0 + path } ?? root + path])
+        alternates.append(["lang": language.id, "href": site.settings.url.map { $0 + path } ?? href(path: path)])
       }
       // Every key is set, so a missing one is never looked up in the page's own context.
       var entry: [String: Any] = [
-        "lang": language.id, "name": name, "href": root + path, "current": language.id == site.language.id,
+        "lang": language.id, "name": name, "href": href(path: path), "current": language.id == site.language.id,
         "note": false,
       ]
       if language.id != site.language.id && !exists { entry["note"] = words.word("switcher_untranslated") }
@@ -110,7 +116,7 @@ struct PageContext {
 
   func guideItem(_ guide: Guide) -> [String: Any] {
     var item: [String: Any] = [
-      "title": guide.title, "summary": guide.summary, "href": root + guide.path,
+      "title": guide.title, "summary": guide.summary, "href": href(path: guide.path),
       "roles": roles(guide.roles), "topics": topics(guide.topics),
     ]
     item.merge(language(of: guide.fallbackLanguage)) { $1 }
@@ -120,7 +126,7 @@ struct PageContext {
 
   func storyItem(_ story: Story) -> [String: Any] {
     var item: [String: Any] = [
-      "title": story.title, "summary": story.summary, "href": root + story.path, "date": date(story.date),
+      "title": story.title, "summary": story.summary, "href": href(path: story.path), "date": date(story.date),
     ]
     item.merge(language(of: story.fallbackLanguage)) { $1 }
     if let county = story.county {
