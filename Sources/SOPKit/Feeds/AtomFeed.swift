@@ -24,14 +24,21 @@ struct AtomFeed {
     xml += "  <updated>\(updated)</updated>\n"
     xml += "  <author><name>\(XMLText.escape(settings.title))</name></author>\n"
     for story in site.stories { xml += entry(story) }
+    // Translated stories follow, each marked with its language.
+    let translated = site.editions.flatMap { edition in
+      edition.stories.filter { $0.fallbackLanguage == nil }.map { ($0, edition.language.id) }
+    }
+    for (story, language) in translated.sorted(by: { $0.0.date > $1.0.date }) {
+      xml += entry(story, language: language)
+    }
     xml += "</feed>\n"
     return xml
   }
 
-  private func entry(_ story: Story) -> String {
-    let path = story.route.path
+  private func entry(_ story: Story, language: String? = nil) -> String {
+    let path = story.path
     let id = site.settings.url.map { $0 + path } ?? Self.uuid(for: site.settings.title + "/" + path)
-    var xml = "  <entry>\n"
+    var xml = "  <entry\(language.map { " xml:lang=\"\(XMLText.escape($0))\"" } ?? "")>\n"
     xml += "    <title>\(XMLText.escape(story.title))</title>\n"
     xml += "    <id>\(XMLText.escape(id))</id>\n"
     xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(link(to: path)))\"/>\n"
