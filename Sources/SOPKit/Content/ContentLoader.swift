@@ -50,7 +50,7 @@ struct ContentLoader {
     }
     var configured = scanner
     configured.defaultLanguage = settings?.language ?? "en"
-    configured.languages = Set(settings?.languages.map(\.id) ?? [])
+    configured.languages = settings.map { Set($0.languages.map(\.id)) }
     let scanner = configured
     var inventory = scanner.scan(diagnostics: &diagnostics)
     inventory.markdown = Self.withoutOrphanTranslations(inventory.markdown, scanner: scanner, diagnostics: &diagnostics)

@@ -32,9 +32,10 @@ struct ContentScanner {
   let contentURL: URL
   /// How the Content folder is named in diagnostics (as the user gave it).
   let displayRoot: String
-  /// The site's default language and the languages its translations may be in.
+  /// The site's default language and the languages its translations may be in; nil when site.yaml could not be
+  /// read, so that any language-like suffix is taken for one rather than reported again.
   var defaultLanguage = "en"
-  var languages: Set<String> = []
+  var languages: Set<String>? = []
 
   func displayPath(_ contentPath: String) -> String {
     displayRoot.isEmpty ? contentPath : "\(displayRoot)/\(contentPath)"
@@ -88,7 +89,7 @@ struct ContentScanner {
         if let dot = slug.lastIndex(of: "."), Slug.isValid(String(slug[..<dot])) {
           let suffix = String(slug[slug.index(after: dot)...])
           let original = String(slug[..<dot])
-          if languages.contains(suffix) {
+          if languages?.contains(suffix) ?? (languageSuffixProblem(suffix, original: original, kind: kind) != nil) {
             (slug, language) = (original, suffix)
           } else if let problem = languageSuffixProblem(suffix, original: original, kind: kind) {
             diagnostics.error(problem, at: location)
@@ -120,8 +121,6 @@ struct ContentScanner {
     if suffix == defaultLanguage {
       return "'\(suffix)' is the site's default language, whose pages carry no language in their name: rename the file to '\(original).md'"
     }
-    let known = languages.sorted()
-    let listed = known.isEmpty ? "site.yaml lists no other language" : "the site's other languages are \(known.map { "'\($0)'" }.joined(separator: ", "))"
-    return "the file name ends in the language '\(suffix)', which is not one of the site's languages (\(listed)): list it under 'languages' in site.yaml, or rename the file"
+    return "the file name ends in '.\(suffix)', which is not one of the site's languages: list '\(suffix)' under 'languages' in site.yaml to translate into it, or rename the file"
   }
 }

@@ -84,7 +84,7 @@ enum SiteSettingsFile {
       for key in mapping.keys {
         guard languages.contains(key.value) else {
           mapping.error(
-            "'\(key.value)' is not one of the site's languages\(DidYouMean.hint(for: key.value, among: languages)); list it under 'languages' first",
+            "'\(key.value)' is not one of the site's languages; list it under 'languages' first",
             at: key.location)
           continue
         }

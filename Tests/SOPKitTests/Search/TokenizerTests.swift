@@ -18,3 +18,18 @@ struct TokenizerTests {
     #expect(tokenizer.terms("The children's Worries, networks") == ["the", "children", "worri", "network"])
   }
 }
+
+/// Spanish words are stemmed with their accents, then folded; the stem of the unaccented spelling is kept too.
+struct SpanishTokenizerTests {
+  let tokenizer = Tokenizer(stemmer: SpanishStemmer())
+
+  @Test func stemsWithAccentsThenFolds() {
+    #expect(tokenizer.terms("Las casas de las Familias: información") == ["las", "cas", "de", "las", "famili", "inform"])
+  }
+
+  @Test func aWordWhoseStemNeedsItsAccentAlsoGetsTheStemOfItsPlainSpelling() {
+    #expect(tokenizer.terms("garantía") == ["garant"])
+    #expect(tokenizer.unaccentedTerms("garantía") == ["garanti"])
+    #expect(tokenizer.terms("garantia") == ["garanti"])
+  }
+}
