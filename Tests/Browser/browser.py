@@ -98,18 +98,30 @@ def run_axe(driver, source, tags=WCAG_AA_TAGS):
 
 
 def page_kinds(site):
-    """One page of every kind in a built site (the first, by name, where a kind has many), as site-relative paths."""
+    """One page of every kind in a built site (the first, by name, where a kind has many), as site-relative paths,
+    in the default language and then in each translated edition (a folder such as es/ with its own index.html)."""
     site = Path(site)
+    kinds = []
+    for prefix in [""] + [f"{folder.name}/" for folder in language_folders(site)]:
+        root = site / prefix
 
-    def first(folder, skip=("index.html",)):
-        names = sorted(p.name for p in (site / folder).glob("*.html") if p.name not in skip)
-        return [f"{folder}/{names[0]}"] if names else []
+        def first(folder, skip=("index.html",)):
+            names = sorted(p.name for p in (root / folder).glob("*.html") if p.name not in skip)
+            return [f"{prefix}{folder}/{names[0]}"] if names else []
 
-    about = sorted(p.name for p in site.glob("*.html")
-                   if p.name not in ("index.html", "contacts.html", "search.html", "404.html"))
-    return (["index.html", "guides/index.html"] + first("guides") + first("roles") + first("topics")
-            + first("tags") + ["stories/index.html"] + first("stories") + ["contacts.html", "search.html?q=safety"]
-            + about[:1] + ["404.html"])
+        about = sorted(p.name for p in root.glob("*.html")
+                       if p.name not in ("index.html", "contacts.html", "search.html", "404.html"))
+        kinds += ([f"{prefix}index.html", f"{prefix}guides/index.html"] + first("guides") + first("roles")
+                  + first("topics") + first("tags") + [f"{prefix}stories/index.html"] + first("stories")
+                  + [f"{prefix}contacts.html", f"{prefix}search.html?q=safety"] + [prefix + a for a in about[:1]]
+                  + [f"{prefix}404.html"])
+    return kinds
+
+
+def language_folders(site):
+    """The folders of a built site's translated editions (es/, ...): each has its own index.html and search.html."""
+    return sorted(folder for folder in Path(site).iterdir()
+                  if folder.is_dir() and (folder / "index.html").is_file() and (folder / "search.html").is_file())
 
 
 def console_errors(driver):

@@ -24,6 +24,7 @@ import browser  # noqa: E402
 REPOSITORY = Path(__file__).resolve().parents[2]
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML_LINK = "{http://www.w3.org/1999/xhtml}link"
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
 W3C_DATE = re.compile(r"^\d{4}(-\d\d(-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?)?)?$")
 SITE_URL = "https://toolkit.example.org/sop/"
@@ -104,7 +105,7 @@ def check_sitemap(site, checks):
     checks.expect(root.tag == SITEMAP + "urlset", f"sitemap.xml: root is {root.tag}, not the 0.9 urlset")
     urls = root.findall(SITEMAP + "url")
     checks.expect(0 < len(urls) <= 50000, f"sitemap.xml: {len(urls)} urls")
-    allowed = {SITEMAP + n for n in ["loc", "lastmod", "changefreq", "priority"]}
+    allowed = {SITEMAP + n for n in ["loc", "lastmod", "changefreq", "priority"]} | {XHTML_LINK}
     seen = set()
     for url in urls:
         loc = url.findtext(SITEMAP + "loc") or ""
@@ -113,6 +114,11 @@ def check_sitemap(site, checks):
         checks.expect(loc not in seen, f"sitemap.xml: {loc} listed twice")
         seen.add(loc)
         checks.expect((Path(site) / loc[len(SITE_URL):]).is_file(), f"sitemap.xml: {loc} is not a built page")
+        for alternate in url.findall(XHTML_LINK):
+            href = alternate.get("href") or ""
+            checks.expect(alternate.get("rel") == "alternate" and alternate.get("hreflang")
+                          and href.startswith(SITE_URL) and (Path(site) / href[len(SITE_URL):]).is_file(),
+                          f"sitemap.xml: {loc}: the alternate {alternate.attrib} is not a built page")
         lastmod = url.findtext(SITEMAP + "lastmod")
         checks.expect(lastmod is None or W3C_DATE.match(lastmod), f"sitemap.xml: {loc}: lastmod {lastmod!r}")
         changefreq = url.findtext(SITEMAP + "changefreq")
@@ -120,7 +126,7 @@ def check_sitemap(site, checks):
                       f"sitemap.xml: {loc}: changefreq {changefreq!r}")
         priority = url.findtext(SITEMAP + "priority")
         checks.expect(priority is None or 0 <= float(priority) <= 1, f"sitemap.xml: {loc}: priority {priority!r}")
-    pages = {p.relative_to(site).as_posix() for p in Path(site).rglob("*.html")} - {"404.html"}
+    pages = {p.relative_to(site).as_posix() for p in Path(site).rglob("*.html") if p.name != "404.html"}
     missing = sorted(p for p in pages if SITE_URL + p not in seen)
     checks.expect(not missing, f"sitemap.xml: pages left out: {missing[:5]}")
     print(f"sitemap: {len(urls)} urls")

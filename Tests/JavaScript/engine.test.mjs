@@ -16,7 +16,7 @@ test("tokenizer folds case, accents and compatibility forms like the Swift Token
 
 test("tokens keep their place in the original text", () => {
   const [token] = S.tokenize("  Éclair!");
-  assert.deepEqual(token, { word: "eclair", start: 2, end: 8 });
+  assert.deepEqual(token, { word: "eclair", raw: "éclair", start: 2, end: 8 });
 });
 
 test("the last word is a prefix only while it is being typed", () => {

@@ -29,7 +29,10 @@ enum SearchIndexBuilder {
 
   /// Every term, sorted by UTF-16 code units (JavaScript's string order), with its postings.
   static func build(_ documents: [SearchDocument], tokenizer: Tokenizer) -> [(term: String, postings: [Posting])] {
-    let perDocument = documents.parallelMap { DocumentTerms($0, tokenizer: tokenizer) }
+    // An untranslated original is indexed by its folded words, unstemmed: another language's stemmer would make
+    // false friends of its words (Spanish "casas" and English "cases" share the stem "cas").
+    let unstemmed = Tokenizer(stemmer: nil)
+    let perDocument = documents.parallelMap { DocumentTerms($0, tokenizer: $0.language == nil ? tokenizer : unstemmed) }
     let fieldCount = weights.count
     var averages = Array(repeating: 0.0, count: fieldCount)
     for terms in perDocument { for field in 0..<fieldCount { averages[field] += Double(terms.lengths[field]) } }
