@@ -18,7 +18,8 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let builder = SiteBuilder(
-      project: projectOptions.project(), options: BuildOptions(includeDrafts: projectOptions.drafts, writeOutput: false))
+      project: projectOptions.project(), options: BuildOptions(includeDrafts: projectOptions.drafts, writeOutput: false)
+    )
     let diagnostics: [Diagnostic]
     var report: TranslationReport?
     do {

@@ -36,7 +36,9 @@ struct NewCommand: ParsableCommand {
   @Option(help: "The file name without .md, when the title does not make a good one.")
   var slug: String?
 
-  @Option(name: .customLong("lang"), help: "Start a translation into this language (an id from site.yaml's languages); needs --from.")
+  @Option(
+    name: .customLong("lang"),
+    help: "Start a translation into this language (an id from site.yaml's languages); needs --from.")
   var language: String?
 
   @Option(name: .customLong("from"), help: "The slug of the original to translate, such as three-houses.")

@@ -68,7 +68,9 @@ public struct SiteBuilder: Sendable {
     }
     lap("load")
     options.progress?("assemble")
-    let site = content.flatMap { content in run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() } }
+    let site = content.flatMap { content in
+      run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() }
+    }
     lap("assemble")
     options.progress?("render")
     guard errors.isEmpty, let site, let templates else {

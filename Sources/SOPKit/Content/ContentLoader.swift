@@ -71,7 +71,9 @@ struct ContentLoader {
     // A translation of a draft is left out with it.
     let draftOriginals = Set(
       zip(inventory.markdown, headerResults).compactMap { entry, result -> String? in
-        guard entry.language == nil, case .success(let header) = result, header.isDraft, !includeDrafts else { return nil }
+        guard entry.language == nil, case .success(let header) = result, header.isDraft, !includeDrafts else {
+          return nil
+        }
         return entry.contentPath
       })
     // Pages whose front matter failed still count as pages for links, so one mistake is reported once.
@@ -109,26 +111,38 @@ struct ContentLoader {
     }
 
     var content = LoadedContent(
-      settings: settings ?? SiteSettings(
-        title: "", description: "", language: "en", url: nil, submitURL: nil, allowRawHTML: false, roles: [],
-        topics: []),
+      settings: settings
+        ?? SiteSettings(
+          title: "", description: "", language: "en", url: nil, submitURL: nil, allowRawHTML: false, roles: [],
+          topics: []),
       regions: regions, guides: [], stories: [], pages: [], inventory: linkInventory,
       fileSizes: inventory.fileSizes,
       settingsPath: settingsPath, contactsPath: contactsPath, displayRoot: scanner.displayRoot)
     for (header, (body, resolver, bodyDiagnostics)) in zip(headers, rendered) {
       diagnostics.append(contentsOf: bodyDiagnostics)
       if body.text.isEmpty && body.files.isEmpty {
-        diagnostics.warning("the page has no text below its front matter", at: SourceLocation(path: header.file.path, line: header.frontMatter.bodyFirstLine))
+        diagnostics.warning(
+          "the page has no text below its front matter",
+          at: SourceLocation(path: header.file.path, line: header.frontMatter.bodyFirstLine))
       }
       let entry = header.entry
       let output = Self.outputPath(of: entry)
       switch header.fields {
       case .guide(let fields):
-        content.guides.append(.init(slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+        content.guides.append(
+          .init(
+            slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output,
+            file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
       case .story(let fields):
-        content.stories.append(.init(slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+        content.stories.append(
+          .init(
+            slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output,
+            file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
       case .page(let fields):
-        content.pages.append(.init(slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+        content.pages.append(
+          .init(
+            slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output,
+            file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
       }
     }
     if settings == nil { throw BuildFailure(diagnostics: diagnostics.diagnostics) }
@@ -166,7 +180,9 @@ struct ContentLoader {
     }
   }
 
-  private func readHeader(_ entry: ContentScanner.MarkdownEntry, scanner: ContentScanner) -> Result<Header, BuildFailure> {
+  private func readHeader(_ entry: ContentScanner.MarkdownEntry, scanner: ContentScanner) -> Result<
+    Header, BuildFailure
+  > {
     Result { () throws(BuildFailure) -> Header in
       let file = try SourceFile.read(entry.url, displayPath: scanner.displayPath(entry.contentPath))
       let frontMatter = try FrontMatter.split(file)

@@ -119,8 +119,10 @@ struct ContentScanner {
       && suffix.allSatisfy { ($0.isASCII && $0.isLetter) || $0 == "-" }
     guard looksLikeLanguage else { return nil }
     if suffix == defaultLanguage {
-      return "'\(suffix)' is the site's default language, whose pages carry no language in their name: rename the file to '\(original).md'"
+      return
+        "'\(suffix)' is the site's default language, whose pages carry no language in their name: rename the file to '\(original).md'"
     }
-    return "the file name ends in '.\(suffix)', which is not one of the site's languages: list '\(suffix)' under 'languages' in site.yaml to translate into it, or rename the file"
+    return
+      "the file name ends in '.\(suffix)', which is not one of the site's languages: list '\(suffix)' under 'languages' in site.yaml to translate into it, or rename the file"
   }
 }

@@ -6,7 +6,8 @@ enum SiteSettingsFile {
     let description = fields.string("description")?.value ?? ""
     let language = fields.string("language")
     if let language, !isLanguageTag(language.value) {
-      fields.error("'language' must be a language code such as 'en' or 'es', found '\(language.value)'", at: language.location)
+      fields.error(
+        "'language' must be a language code such as 'en' or 'es', found '\(language.value)'", at: language.location)
     }
     let url = fields.string("url")
     if let url, !isWebAddress(url.value) {

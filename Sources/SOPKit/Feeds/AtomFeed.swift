@@ -19,8 +19,11 @@ struct AtomFeed {
       """
     if !settings.description.isEmpty { xml += "  <subtitle>\(XMLText.escape(settings.description))</subtitle>\n" }
     xml += "  <id>\(XMLText.escape(feedID))</id>\n"
-    if let base { xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(base + Route.feed.path))\"/>\n" }
-    xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(link(to: Route.storyIndex.path)))\"/>\n"
+    if let base {
+      xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(base + Route.feed.path))\"/>\n"
+    }
+    xml +=
+      "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(link(to: Route.storyIndex.path)))\"/>\n"
     xml += "  <updated>\(updated)</updated>\n"
     xml += "  <author><name>\(XMLText.escape(settings.title))</name></author>\n"
     for story in site.stories { xml += entry(story) }
@@ -45,7 +48,9 @@ struct AtomFeed {
     xml += "    <published>\(Self.timestamp(story.date))</published>\n"
     xml += "    <updated>\(Self.timestamp(story.date))</updated>\n"
     xml += "    <summary>\(XMLText.escape(story.summary))</summary>\n"
-    for tag in story.tags { xml += "    <category term=\"\(XMLText.escape(tag.slug))\" label=\"\(XMLText.escape(tag.name))\"/>\n" }
+    for tag in story.tags {
+      xml += "    <category term=\"\(XMLText.escape(tag.slug))\" label=\"\(XMLText.escape(tag.name))\"/>\n"
+    }
     let base = site.settings.url.map { " xml:base=\"\(XMLText.escape($0 + path))\"" } ?? ""
     xml += "    <content type=\"html\"\(base)>\(XMLText.escape(story.body.html))</content>\n"
     xml += "  </entry>\n"

@@ -19,7 +19,8 @@ struct Sitemap {
       entries += edition.stories.filter { own.contains($0.route) }.map { ($0.route, $0.date) }
       entries += edition.pages.filter { own.contains($0.route) }.map { ($0.route, nil) }
       entries += [Route.home, .guideIndex, .storyIndex, .contacts, .search].map { ($0, nil) }
-      entries += edition.settings.roles.map { (.role($0.id), nil) } + edition.settings.topics.map { (.topic($0.id), nil) }
+      entries +=
+        edition.settings.roles.map { (.role($0.id), nil) } + edition.settings.topics.map { (.topic($0.id), nil) }
       entries += edition.tags.map { (.tag($0.slug), nil) }
     }
     // One entry per page and language; each language's own pages from the edition that has them.
@@ -30,7 +31,8 @@ struct Sitemap {
       for entry in entries where own.contains(entry.route) || site.editions.isEmpty {
         let path = edition.path(of: entry.route)
         guard seen.insert(path).inserted else { continue }
-        let date = edition.language.id == site.language.id ? entry.lastModified : lastModified(of: entry.route, in: edition)
+        let date =
+          edition.language.id == site.language.id ? entry.lastModified : lastModified(of: entry.route, in: edition)
         urls.append((path, entry.route, date))
       }
     }
@@ -46,7 +48,8 @@ struct Sitemap {
       if multilingual {
         for language in site.languages where site.routesByLanguage[language.id]?.contains(url.route) == true {
           let href = base + RelativeLink.encode(language.pathPrefix + url.route.path)
-          xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(XMLText.escape(language.id))\" href=\"\(XMLText.escape(href))\"/>"
+          xml +=
+            "<xhtml:link rel=\"alternate\" hreflang=\"\(XMLText.escape(language.id))\" href=\"\(XMLText.escape(href))\"/>"
         }
       }
       xml += "</url>\n"

@@ -90,7 +90,8 @@ struct LinkResolver: Sendable {
     }
     let known = path.hasSuffix(".md") ? Array(inventory.pages.keys) : Array(inventory.files)
     return .refused(
-      .error, "the link '\(url)' leads to 'Content/\(first)', which does not exist\(DidYouMean.hint(for: first, among: known))")
+      .error,
+      "the link '\(url)' leads to 'Content/\(first)', which does not exist\(DidYouMean.hint(for: first, among: known))")
   }
 
   /// `guides/x.<language>.md` for `guides/x.md` when this page is a translation.

@@ -80,14 +80,7 @@ public struct NewContent: Sendable {
 
   /// Every role and topic must be an id from site.yaml; a guide needs at least one role.
   private func checkIDs(project: Project) throws(NewContentError) {
-    let display = project.content.display.isEmpty ? "site.yaml" : "\(project.content.display)/site.yaml"
-    let settings: SiteSettings
-    do {
-      let file = try SourceFile.read(project.content.url.appendingPathComponent("site.yaml"), displayPath: display)
-      settings = try SiteSettingsFile.read(file).0
-    } catch {
-      throw NewContentError(error.diagnostics.sorted().map(\.description).joined(separator: "\n"))
-    }
+    let (settings, display) = try Self.settings(of: project)
     if roles.isEmpty {
       let ids = settings.roles.map(\.id).joined(separator: ", ")
       throw NewContentError("a guide needs at least one --role; the roles in \(display) are: \(ids)")
@@ -99,6 +92,17 @@ public struct NewContent: Sendable {
         throw NewContentError(
           "unknown \(kind) '\(id)'\(DidYouMean.hint(for: id, among: known)); the \(kind)s are listed in \(display)")
       }
+    }
+  }
+
+  /// The project's site.yaml and how to name it in a message; its problems are the error.
+  static func settings(of project: Project) throws(NewContentError) -> (SiteSettings, String) {
+    let display = project.content.display.isEmpty ? "site.yaml" : "\(project.content.display)/site.yaml"
+    do {
+      let file = try SourceFile.read(project.content.url.appendingPathComponent("site.yaml"), displayPath: display)
+      return (try SiteSettingsFile.read(file).0, display)
+    } catch {
+      throw NewContentError(error.diagnostics.sorted().map(\.description).joined(separator: "\n"))
     }
   }
 

@@ -24,13 +24,14 @@ public struct NewTranslation: Sendable {
     let display = { (relative: String) in
       project.content.display.isEmpty ? relative : "\(project.content.display)/\(relative)"
     }
-    try checkLanguage(project: project, settingsPath: display("site.yaml"))
+    try checkLanguage(project: project)
     let source = "\(kind.folder)/\(original).md"
     let target = "\(kind.folder)/\(original).\(language).md"
     let sourceURL = project.content.url.appendingPathComponent(source)
     let targetURL = project.content.url.appendingPathComponent(target)
     guard FileManager.default.fileExists(atPath: sourceURL.path) else {
-      let known = ((try? FileManager.default.contentsOfDirectory(atPath: sourceURL.deletingLastPathComponent().path)) ?? [])
+      let known =
+        ((try? FileManager.default.contentsOfDirectory(atPath: sourceURL.deletingLastPathComponent().path)) ?? [])
         .filter { $0.hasSuffix(".md") && $0.split(separator: ".").count == 2 }.map { String($0.dropLast(3)) }
       throw NewContentError(
         "there is no '\(display(source))' to translate\(DidYouMean.hint(for: original, among: known))")
@@ -44,7 +45,8 @@ public struct NewTranslation: Sendable {
     } catch {
       throw NewContentError(error.diagnostics.sorted().map(\.description).joined(separator: "\n"))
     }
-    let text = "---\n" + translatedFields(frontMatter.yaml, today: NewContent.isoDate(today)) + "---\n"
+    let text =
+      "---\n" + translatedFields(frontMatter.yaml, today: NewContent.isoDate(today)) + "---\n"
       + frontMatter.body
     do {
       try Data(text.utf8).write(to: targetURL, options: .withoutOverwriting)
@@ -70,14 +72,8 @@ public struct NewTranslation: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private func checkLanguage(project: Project, settingsPath: String) throws(NewContentError) {
-    let settings: SiteSettings
-    do {
-      let file = try SourceFile.read(project.content.url.appendingPathComponent("site.yaml"), displayPath: settingsPath)
-      settings = try SiteSettingsFile.read(file).0
-    } catch {
-      throw NewContentError(error.diagnostics.sorted().map(\.description).joined(separator: "\n"))
-    }
+  private func checkLanguage(project: Project) throws(NewContentError) {
+    let (settings, settingsPath) = try NewContent.settings(of: project)
     let known = settings.languages.map(\.id)
     guard known.contains(language) else {
       let listed = known.isEmpty ? "it lists none" : "they are " + known.joined(separator: ", ")

@@ -11,8 +11,10 @@ struct SpanishStemmer: Stemmer {
   private static func scalars(_ text: String) -> Word { Array(text.unicodeScalars) }
 
   private static let vowels = Set("aeiouáéíóúü".unicodeScalars)
-  private static let pronouns = ["me", "se", "sela", "selo", "selas", "selos", "la", "le", "lo", "las", "les", "los", "nos"]
-    .map(scalars)
+  private static let pronouns = [
+    "me", "se", "sela", "selo", "selas", "selos", "la", "le", "lo", "las", "les", "los", "nos",
+  ]
+  .map(scalars)
   /// Endings before an attached pronoun, with what replaces them and the pronoun (nil: delete the pronoun only).
   private static let beforePronoun: [(Word, Word?)] = [
     ("iéndo", "iendo"), ("ándo", "ando"), ("ár", "ar"), ("ér", "er"), ("ír", "ir"), ("ando", nil), ("iendo", nil),

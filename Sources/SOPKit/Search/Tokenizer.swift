@@ -14,8 +14,25 @@ struct Tokenizer: Sendable {
     self.stemmer = stemmer
   }
 
-  /// The index terms of `text`, in order: folded words, stemmed when the word is plain ASCII.
+  /// The index terms of `text`, in order: folded words, stemmed when the word is plain ASCII (any word, accents
+  /// still on, for a stemmer that wants them).
   func terms(_ text: String) -> [String] {
+    let accents = stemmer?.wantsAccents == true
+    return cachedTerms(text, cache: cache) { key, isASCII in
+      if isASCII || !accents { return term(isASCII ? key : Self.fold(key)) }
+      return Self.fold(term(key.precomposedStringWithCanonicalMapping.lowercased()))
+    }
+  }
+
+  /// For a stemmer that reads accents: the terms of `text`'s words as if written without accents, so that a
+  /// query typed without them ("garantia") still meets the page ("garantía"); `terms` for other stemmers.
+  func unaccentedTerms(_ text: String) -> [String] {
+    guard stemmer?.wantsAccents == true else { return terms(text) }
+    return cachedTerms(text, cache: unaccentedCache) { key, isASCII in term(isASCII ? key : Self.fold(key)) }
+  }
+
+  /// The terms of `text`'s words, each computed once per build from its raw (or, for ASCII, lowercased) spelling.
+  private func cachedTerms(_ text: String, cache: TermCache, compute: (String, Bool) -> String) -> [String] {
     var terms: [String] = []
     Self.scan(text) { bytes, isASCII in
       // An ASCII word folds to its lowercase bytes; any other word is keyed by its raw text, which has non-ASCII
@@ -26,32 +43,8 @@ struct Tokenizer: Sendable {
         terms.append(known)
         return
       }
-      let computed: String
-      if isASCII || stemmer?.wantsAccents != true {
-        computed = term(isASCII ? key : Self.fold(key))
-      } else {
-        computed = Self.fold(term(key.precomposedStringWithCanonicalMapping.lowercased()))
-      }
+      let computed = compute(key, isASCII)
       cache.store(computed, for: key)
-      terms.append(computed)
-    }
-    return terms
-  }
-
-  /// For a stemmer that reads accents: the terms of `text`'s words as if written without accents, so that a
-  /// query typed without them ("garantia") still meets the page ("garantía"); `terms` for other stemmers.
-  func unaccentedTerms(_ text: String) -> [String] {
-    guard stemmer?.wantsAccents == true else { return terms(text) }
-    var terms: [String] = []
-    Self.scan(text) { bytes, isASCII in
-      if isASCII { Self.lowercaseASCII(&bytes) }
-      let key = String(decoding: bytes, as: UTF8.self)
-      if let known = unaccentedCache.term(for: key) {
-        terms.append(known)
-        return
-      }
-      let computed = term(isASCII ? key : Self.fold(key))
-      unaccentedCache.store(computed, for: key)
       terms.append(computed)
     }
     return terms

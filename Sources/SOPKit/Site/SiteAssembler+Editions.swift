@@ -30,7 +30,9 @@ extension SiteAssembler {
       guide.body = page.body
       guide.updated = meta.updated
       guide.pathPrefix = language.pathPrefix
-      if !meta.roles.isEmpty { guide.roles = lookUp(meta.roles, in: localRoles, kind: "role", diagnostics: &diagnostics) }
+      if !meta.roles.isEmpty {
+        guide.roles = lookUp(meta.roles, in: localRoles, kind: "role", diagnostics: &diagnostics)
+      }
       if !meta.topics.isEmpty {
         guide.topics = lookUp(meta.topics, in: localTopics, kind: "topic", diagnostics: &diagnostics)
       }
@@ -66,7 +68,9 @@ extension SiteAssembler {
       if let region = meta.region {
         story.region = lookUp([region], in: tables.regions, kind: "region", diagnostics: &diagnostics).first
       }
-      if !meta.roles.isEmpty { story.roles = lookUp(meta.roles, in: localRoles, kind: "role", diagnostics: &diagnostics) }
+      if !meta.roles.isEmpty {
+        story.roles = lookUp(meta.roles, in: localRoles, kind: "role", diagnostics: &diagnostics)
+      }
       if !meta.tags.isEmpty { story.tags = tags.resolve(meta.tags, diagnostics: &diagnostics) }
       if meta.image != nil {
         story.image = image(meta.image, alt: meta.imageAlt, of: page, files: &files, diagnostics: &diagnostics)
@@ -109,7 +113,9 @@ extension SiteAssembler {
   }
 
   /// The pages of one kind translated into `language`, by slug.
-  private func translations<Meta>(_ pages: [LoadedContent.Page<Meta>], in language: String) -> [String: LoadedContent.Page<Meta>] {
+  private func translations<Meta>(_ pages: [LoadedContent.Page<Meta>], in language: String) -> [String: LoadedContent
+    .Page<Meta>]
+  {
     Dictionary(pages.filter { $0.language == language }.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
   }
 }

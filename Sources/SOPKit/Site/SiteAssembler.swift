@@ -60,7 +60,8 @@ struct SiteAssembler {
     }
     pages.sort(by: Self.readingOrder)
 
-    let bodies = content.guides.map { ($0.outputPath, $0.body, $0.location) }
+    let bodies =
+      content.guides.map { ($0.outputPath, $0.body, $0.location) }
       + content.stories.map { ($0.outputPath, $0.body, $0.location) }
       + content.pages.map { ($0.outputPath, $0.body, $0.location) }
     for (_, body, _) in bodies { files.formUnion(body.files) }

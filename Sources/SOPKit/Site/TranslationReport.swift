@@ -43,7 +43,8 @@ public struct TranslationReport: Sendable {
     func padded(_ text: String) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
     var lines = [padded("guide") + languages.map { $0.padding(toLength: 12, withPad: " ", startingAt: 0) }.joined()]
     for row in rows {
-      lines.append(padded(row.slug) + row.states.map { $0.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) }.joined())
+      lines.append(
+        padded(row.slug) + row.states.map { $0.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) }.joined())
     }
     for (index, language) in languages.enumerated() {
       let counts = [State.translated, .outdated, .missing].map { state in

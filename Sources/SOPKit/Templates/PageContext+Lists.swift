@@ -6,7 +6,10 @@ extension PageContext {
     var context = base(title: "", description: "", kind: "guide-index")
     var groups: [(letter: String, guides: [[String: Any]])] = []
     for guide in site.guides {
-      let first = guide.title.first.map { String($0).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).uppercased() } ?? "#"
+      let first =
+        guide.title.first.map {
+          String($0).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).uppercased()
+        } ?? "#"
       let letter = first.first?.isLetter == true ? first : "#"
       if groups.last?.letter != letter { groups.append((letter, [])) }
       groups[groups.count - 1].guides.append(guideItem(guide))
@@ -14,8 +17,10 @@ extension PageContext {
     PageContext.list(
       "letters",
       groups.map { group in
-        ["letter": group.letter, "id": group.letter == "#" ? "letter-other" : "letter-\(group.letter.lowercased())",
-         "guides": group.guides] as [String: Any]
+        [
+          "letter": group.letter, "id": group.letter == "#" ? "letter-other" : "letter-\(group.letter.lowercased())",
+          "guides": group.guides,
+        ] as [String: Any]
       }, into: &context)
     context["guide_count"] = site.guides.count
     context["guide_count_text"] = strings.word("guide_count_lead", ["count": String(site.guides.count)])

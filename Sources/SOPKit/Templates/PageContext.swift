@@ -47,9 +47,11 @@ struct PageContext {
         "css": root + "css/site.css",
       ],
       "roles": site.settings.roles.map { role in
-        ["id": role.id, "name": role.name, "description": role.description, "href": href(.role(role.id)),
-         "current": route == .role(role.id), "for_name": strings.word("for_role", ["name": role.name]),
-         "guides_for_name": strings.word("guides_for_role", ["name": role.name])] as [String: Any]
+        [
+          "id": role.id, "name": role.name, "description": role.description, "href": href(.role(role.id)),
+          "current": route == .role(role.id), "for_name": strings.word("for_role", ["name": role.name]),
+          "guides_for_name": strings.word("guides_for_role", ["name": role.name]),
+        ] as [String: Any]
       },
       "pages": site.pages.map { page in
         language(of: page.fallbackLanguage).merging(

@@ -8,16 +8,18 @@ import Testing
   static let files: [String: String] = [
     "Content/site.yaml": TemporarySite.siteYAML.replacingOccurrences(
       of: "language: en\n",
-      with: "language: en\nlanguages:\n  - id: es\n    name: Español\n    title: Kit de prueba\n")
-      .replacingOccurrences(
-        of: "    name: Leaders\n    description: People who lead.\n",
-        with: "    name: Leaders\n    description: People who lead.\n    translations:\n      es: {name: Líderes}\n"),
+      with: "language: en\nlanguages:\n  - id: es\n    name: Español\n    title: Kit de prueba\n"
+    )
+    .replacingOccurrences(
+      of: "    name: Leaders\n    description: People who lead.\n",
+      with: "    name: Leaders\n    description: People who lead.\n    translations:\n      es: {name: Líderes}\n"),
     "Content/guides/three-houses.md": TemporarySite.guide(
       "Three Houses", roles: "[leaders]", extra: "updated: 2024-03-01\n",
       body: "## How\n\nSee [the Safety House](safety-house.md) and [the map](mapping.md).\n"),
     "Content/guides/three-houses.es.md":
       "---\ntitle: Las Tres Casas\nsummary: Una herramienta para escuchar al niño.\nupdated: 2024-03-01\n---\n## Cómo\n\nVea [la Casa de la Seguridad](safety-house.md), [el mapa](mapping.md) y la información de las familias.\n",
-    "Content/guides/safety-house.md": TemporarySite.guide("Safety House", roles: "[leaders]", body: "## Draw it\n\nText.\n"),
+    "Content/guides/safety-house.md": TemporarySite.guide(
+      "Safety House", roles: "[leaders]", body: "## Draw it\n\nText.\n"),
     "Content/guides/safety-house.es.md":
       "---\ntitle: La Casa de la Seguridad\nsummary: Un dibujo.\n---\n## Dibujarla\n\nTexto.\n",
     "Content/guides/mapping.md": TemporarySite.guide("Safety Mapping", roles: "[leaders]"),
@@ -32,10 +34,12 @@ import Testing
       "es/index.html", "es/guides/index.html", "es/guides/three-houses.html", "es/guides/safety-house.html",
       "es/roles/leaders.html", "es/search.html", "es/contacts.html", "es/search/index.js", "search/index.js",
     ] {
-      #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/\(path)").path), "\(path)")
+      #expect(
+        FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/\(path)").path), "\(path)")
     }
     for path in ["es/guides/mapping.html", "es/about.html", "es/stories/feed.xml"] {
-      #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/\(path)").path), "\(path)")
+      #expect(
+        !FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/\(path)").path), "\(path)")
     }
     #expect(try LinkChecker.brokenLinks(in: site.root.appendingPathComponent("Output")) == [])
   }
@@ -59,10 +63,14 @@ import Testing
     defer { site.remove() }
     _ = try site.build()
     let page = try site.output("guides/mapping.html")
-    #expect(page.contains("<a href=\"../es/index.html\" hreflang=\"es\" lang=\"es\">Español</a> <span class=\"language-switcher__note\" lang=\"es\">("))
+    #expect(
+      page.contains(
+        "<a href=\"../es/index.html\" hreflang=\"es\" lang=\"es\">Español</a> <span class=\"language-switcher__note\" lang=\"es\">("
+      ))
     #expect(!page.contains("hreflang=\"es\" href="))
     let translated = try site.output("guides/three-houses.html")
-    #expect(translated.contains("<a href=\"../es/guides/three-houses.html\" hreflang=\"es\" lang=\"es\">Español</a></li>"))
+    #expect(
+      translated.contains("<a href=\"../es/guides/three-houses.html\" hreflang=\"es\" lang=\"es\">Español</a></li>"))
   }
 
   @Test func spanishListsNameEnglishOnlyGuidesMarkedWithTheirLanguage() throws {
@@ -72,7 +80,10 @@ import Testing
     let role = try site.output("es/roles/leaders.html")
     #expect(role.contains("<h1>Para Líderes</h1>"))
     #expect(role.contains("<a href=\"../guides/three-houses.html\">Las Tres Casas</a>"))
-    #expect(role.contains("<a href=\"../../guides/mapping.html\" hreflang=\"en\" lang=\"en\">Safety Mapping</a> <span class=\"card__language\">(solo en inglés)</span>"))
+    #expect(
+      role.contains(
+        "<a href=\"../../guides/mapping.html\" hreflang=\"en\" lang=\"en\">Safety Mapping</a> <span class=\"card__language\">(solo en inglés)</span>"
+      ))
     let nav = try site.output("es/index.html")
     #expect(nav.contains("<a href=\"../about.html\" hreflang=\"en\" lang=\"en\">About SOP</a>"))
     #expect(nav.contains("Kit de prueba</title>"))
@@ -123,7 +134,9 @@ import Testing
       sitemap.contains(
         "<url><loc>https://sop.example.org/es/guides/three-houses.html</loc><lastmod>2024-03-01</lastmod><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://sop.example.org/guides/three-houses.html\"/><xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://sop.example.org/es/guides/three-houses.html\"/></url>"
       ))
-    #expect(sitemap.contains("<loc>https://sop.example.org/guides/mapping.html</loc><xhtml:link rel=\"alternate\" hreflang=\"en\""))
+    #expect(
+      sitemap.contains(
+        "<loc>https://sop.example.org/guides/mapping.html</loc><xhtml:link rel=\"alternate\" hreflang=\"en\""))
     #expect(!sitemap.contains("es/guides/mapping.html"))
   }
 

@@ -24,7 +24,8 @@ struct SpanishTokenizerTests {
   let tokenizer = Tokenizer(stemmer: SpanishStemmer())
 
   @Test func stemsWithAccentsThenFolds() {
-    #expect(tokenizer.terms("Las casas de las Familias: información") == ["las", "cas", "de", "las", "famili", "inform"])
+    #expect(
+      tokenizer.terms("Las casas de las Familias: información") == ["las", "cas", "de", "las", "famili", "inform"])
   }
 
   @Test func aWordWhoseStemNeedsItsAccentAlsoGetsTheStemOfItsPlainSpelling() {
