@@ -98,5 +98,38 @@ extension ExternalProcessTests {
       #expect(typo.status == 1)
       #expect(typo.standardError.contains("unknown role 'line-staf' (did you mean 'line-staff'?)"))
     }
+
+    @Test func newStartsATranslationAndCheckListsEveryGuidesState() throws {
+      let root = FileManager.default.temporaryDirectory.appendingPathComponent("sopkit-translate-\(UUID().uuidString)")
+      defer { try? FileManager.default.removeItem(at: root) }
+      try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+      for folder in ["Content", "Templates", "Public"] {
+        try FileManager.default.copyItem(
+          at: Command.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+      }
+      let wrote = try Command.sopkit(
+        ["new", "guide", "Mapa de seguridad", "--lang", "es", "--from", "safety-mapping"], in: root)
+      #expect(wrote.status == 0, "\(wrote.transcript)")
+      #expect(wrote.standardOutput == "Wrote Content/guides/safety-mapping.es.md\n")
+      let text = try String(
+        contentsOf: root.appendingPathComponent("Content/guides/safety-mapping.es.md"), encoding: .utf8)
+      let original = try String(
+        contentsOf: root.appendingPathComponent("Content/guides/safety-mapping.md"), encoding: .utf8)
+      #expect(text.hasPrefix("---\ntitle: \"Mapa de seguridad\"\n"))
+      #expect(text.contains("\ndraft: true\n---\n"))
+      #expect(text.contains(original.components(separatedBy: "\n").first { $0.hasPrefix("roles:") } ?? "roles:"))
+      let unknown = try Command.sopkit(["new", "guide", "X", "--lang", "fr", "--from", "safety-mapping"], in: root)
+      #expect(unknown.status == 1)
+      #expect(unknown.standardError.hasPrefix("error: 'fr' is not one of the site's languages"))
+
+      let check = try Command.sopkit(["check", "--translations"], in: root)
+      #expect(check.status == 0, "\(check.transcript)")
+      #expect(check.standardError == "0 errors, 0 warnings\n")
+      let lines = check.standardOutput.split(separator: "\n")
+      #expect(lines.first == "guide                           es")
+      #expect(lines.contains("three-houses                    translated"))
+      #expect(lines.contains("safety-mapping                  missing"))
+      #expect(lines.last?.hasPrefix("es: 4 translated, 0 outdated, ") == true)
+    }
   }
 }

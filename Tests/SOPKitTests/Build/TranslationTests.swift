@@ -140,6 +140,23 @@ import Testing
     #expect(!sitemap.contains("es/guides/mapping.html"))
   }
 
+  @Test func theFeedCarriesTranslatedStoriesMarkedWithTheirLanguage() throws {
+    var files = Self.files
+    files["Content/stories/tulare.md"] =
+      "---\ntitle: Tulare\ndate: 2022-05-10\nsummary: A story.\ncounty: Tulare\n---\nStory.\n"
+    files["Content/stories/tulare.es.md"] = "---\ntitle: Tulare en español\nsummary: Una historia.\n---\nHistoria.\n"
+    let site = try TemporarySite(files)
+    defer { site.remove() }
+    _ = try site.build()
+    let feed = try site.output("stories/feed.xml")
+    #expect(feed.contains("  <entry xml:lang=\"es\">\n    <title>Tulare en español</title>"))
+    #expect(feed.contains("href=\"../es/stories/tulare.html\""))
+    #expect(feed.contains("<published>2022-05-10T00:00:00Z</published>"))
+    let story = try site.output("es/stories/tulare.html")
+    #expect(story.contains("10 de mayo de 2022"))
+    #expect(story.contains("<dd>Tulare</dd>"))
+  }
+
   @Test func theTranslationReportSaysTranslatedOutdatedOrMissing() throws {
     var files = Self.files
     files["Content/guides/safety-house.md"] = TemporarySite.guide(
