@@ -59,8 +59,12 @@
       if (seen[key]) return;
       seen[key] = true;
       var qterm = { term: term, word: word, prefix: prefix };
-      // The stem of the word without its accents, which is how snippets compare the page's words.
-      if (stemmer && stemmer.wantsAccents) qterm.plain = termOf(token.word, stemmer);
+      // The stem of the word without its accents, which is how snippets compare the page's words. Such stems are
+      // short ("casas" is "cas"), so while typing only the typed word is a prefix, never the stem.
+      if (stemmer && stemmer.wantsAccents) {
+        qterm.plain = termOf(token.word, stemmer);
+        qterm.exactStem = true;
+      }
       terms.push(qterm);
     });
     return terms;
@@ -78,7 +82,8 @@
   /** Whether a folded word (or its term) matches a query term. */
   function matches(qterm, word, term) {
     if (term === qterm.term || term === qterm.plain) return true;
-    return qterm.prefix && (term.lastIndexOf(qterm.term, 0) === 0 || word.replace(/'/g, "").lastIndexOf(qterm.word, 0) === 0);
+    return qterm.prefix && ((!qterm.exactStem && term.lastIndexOf(qterm.term, 0) === 0)
+      || word.replace(/'/g, "").lastIndexOf(qterm.word, 0) === 0);
   }
 
   /**
@@ -106,6 +111,7 @@
   Engine.prototype.expansions = function (qterm) {
     var self = this;
     var keys = qterm.prefix ? [qterm.term, qterm.word].sort() : [qterm.term];
+    function isPrefix(key) { return qterm.prefix && !(qterm.exactStem && key === qterm.term && key !== qterm.word); }
     var first = this.termShard(keys[0]);
     var last = qterm.prefix ? this.termShard(keys[keys.length - 1] + "\uffff") : first;
     var shards = [];
@@ -116,12 +122,12 @@
         var terms = shard.terms;
         keys.forEach(function (key, keyIndex) {
           var at = lowerBound(terms, key);
-          if (!qterm.prefix) {
+          if (!isPrefix(key)) {
             if (terms[at] === key) found.push({ postings: shard.postings[at], weight: 1 });
             return;
           }
           for (; at < terms.length && terms[at].lastIndexOf(key, 0) === 0 && found.length < MAX_EXPANSIONS; at++) {
-            if (keyIndex > 0 && keys[0] !== key && terms[at].lastIndexOf(keys[0], 0) === 0) continue;
+            if (keyIndex > 0 && keys[0] !== key && isPrefix(keys[0]) && terms[at].lastIndexOf(keys[0], 0) === 0) continue;
             found.push({ postings: shard.postings[at], weight: terms[at] === qterm.term ? 1 : PREFIX_WEIGHT });
           }
         });

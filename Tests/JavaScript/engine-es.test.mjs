@@ -28,3 +28,16 @@ test("snippets mark the accented word for an unaccented query and the other way 
     assert.match(found.html, /<mark>garantía<\/mark>/, query);
   }
 });
+
+test("while typing, a Spanish word's stem is matched exactly and only the typed word is a prefix", async () => {
+  const index = {
+    version: 1, stemmer: "es", kinds: ["guide", "story", "page", "contacts"], roles: [], documents: 3,
+    termShards: ["cas"], documentShards: [0], filters: [0, 0, 0],
+  };
+  const shard = { terms: ["cas", "casas", "case", "cases"], postings: [[0, 500, 1, 0], [1, 100, 1, 0], [1, 900, 1, 3], [2, 900, 1, 3]] };
+  const engine = new S.Engine(index, () => Promise.resolve(shard), es);
+  const ranked = await engine.rank("casas", {});
+  assert.deepEqual(ranked.hits.map((h) => h.id), [0, 1]);
+  const typing = await engine.rank("cas", {});
+  assert.deepEqual(typing.hits.map((h) => h.id).sort(), [0, 1, 2]);
+});

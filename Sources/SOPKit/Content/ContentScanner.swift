@@ -89,9 +89,10 @@ struct ContentScanner {
         if let dot = slug.lastIndex(of: "."), Slug.isValid(String(slug[..<dot])) {
           let suffix = String(slug[slug.index(after: dot)...])
           let original = String(slug[..<dot])
-          if languages?.contains(suffix) ?? (languageSuffixProblem(suffix, original: original, kind: kind) != nil) {
+          let problem = languageSuffixProblem(suffix, original: original)
+          if languages?.contains(suffix) ?? (problem != nil) {
             (slug, language) = (original, suffix)
-          } else if let problem = languageSuffixProblem(suffix, original: original, kind: kind) {
+          } else if let problem {
             diagnostics.error(problem, at: location)
             continue
           }
@@ -113,7 +114,7 @@ struct ContentScanner {
   }
 
   /// Why `<original>.<suffix>.md` is refused when `suffix` looks like a language but is not one of the site's.
-  private func languageSuffixProblem(_ suffix: String, original: String, kind: Kind) -> String? {
+  private func languageSuffixProblem(_ suffix: String, original: String) -> String? {
     let looksLikeLanguage =
       (2...3).contains(suffix.split(separator: "-").first?.count ?? 0)
       && suffix.allSatisfy { ($0.isASCII && $0.isLetter) || $0 == "-" }

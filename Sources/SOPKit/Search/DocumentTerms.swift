@@ -20,12 +20,14 @@ struct DocumentTerms: Sendable {
   var lengths: [Int]
   var hits: [String: Hits]
 
-  init(_ document: SearchDocument, tokenizer: Tokenizer) {
+  /// `keywordTokenizer` reads the keywords when they are in another language than the text: the edition's topic
+  /// and role names on an untranslated original.
+  init(_ document: SearchDocument, tokenizer: Tokenizer, keywordTokenizer: Tokenizer? = nil) {
     lengths = Array(repeating: 0, count: SearchDocument.Field.allCases.count)
     hits = [:]
     var position = 0
-    let indexesUnaccented = tokenizer.stemmer?.wantsAccents == true
-    func add(_ text: String, _ field: SearchDocument.Field) {
+    func add(_ text: String, _ field: SearchDocument.Field, tokenizer: Tokenizer = tokenizer) {
+      let indexesUnaccented = tokenizer.stemmer?.wantsAccents == true
       let terms = tokenizer.terms(text)
       lengths[field.rawValue] += terms.count
       let fieldCount = lengths.count
@@ -44,7 +46,7 @@ struct DocumentTerms: Sendable {
     }
     add(document.title, .title)
     add(document.summary, .summary)
-    for keyword in document.keywords { add(keyword, .keywords) }
+    for keyword in document.keywords { add(keyword, .keywords, tokenizer: keywordTokenizer ?? tokenizer) }
     for section in document.sections {
       add(section.heading, .headings)
       add(section.text, .body)

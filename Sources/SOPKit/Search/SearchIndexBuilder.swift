@@ -32,7 +32,11 @@ enum SearchIndexBuilder {
     // An untranslated original is indexed by its folded words, unstemmed: another language's stemmer would make
     // false friends of its words (Spanish "casas" and English "cases" share the stem "cas").
     let unstemmed = Tokenizer(stemmer: nil)
-    let perDocument = documents.parallelMap { DocumentTerms($0, tokenizer: $0.language == nil ? tokenizer : unstemmed) }
+    let perDocument = documents.parallelMap { document in
+      document.language == nil
+        ? DocumentTerms(document, tokenizer: tokenizer)
+        : DocumentTerms(document, tokenizer: unstemmed, keywordTokenizer: tokenizer)
+    }
     let fieldCount = weights.count
     var averages = Array(repeating: 0.0, count: fieldCount)
     for terms in perDocument { for field in 0..<fieldCount { averages[field] += Double(terms.lengths[field]) } }
