@@ -8,4 +8,6 @@ public struct BuildReport: Sendable {
   public var seconds: Double
   /// Seconds per stage, in order, for `--verbose` and benchmarks.
   public var stageSeconds: [(stage: String, seconds: Double)]
+  /// `true` when the output was already built from the same input and was left as it is.
+  public var upToDate = false
 }

@@ -15,17 +15,35 @@ public struct SiteBuilder: Sendable {
 
   public func build() throws(BuildFailure) -> BuildReport {
     let writer = OutputWriter(project: project)
-    if options.writeOutput { try writer.checkOutputPath() }
-    let built = try buildInMemory()
+    guard options.writeOutput else { return try buildInMemory().report }
+    try writer.checkOutputPath()
     let start = ContinuousClock.now
-    if options.writeOutput {
-      options.progress?("write")
-      try writer.write(built.files)
+    options.progress?("check")
+    let inputs = InputFingerprint(project: project, options: options).compute()
+    if !options.force, let stamp = BuildStamp.read(from: project.output.url), stamp.header.inputs == inputs,
+      stamp.matchesFiles(in: project.output.url)
+    {
+      let seconds = (ContinuousClock.now - start) / .seconds(1)
+      let header = stamp.header
+      return BuildReport(
+        pageCount: header.pageCount, fileCount: header.fileCount, guideCount: header.guideCount,
+        storyCount: header.storyCount, warnings: header.warnings, seconds: seconds,
+        stageSeconds: [("check", seconds)], upToDate: true)
     }
+    let checked = (ContinuousClock.now - start) / .seconds(1)
+    let built = try buildInMemory()
+    let writeStart = ContinuousClock.now
+    options.progress?("write")
     var report = built.report
-    let seconds = (ContinuousClock.now - start) / .seconds(1)
-    report.stageSeconds.append(("write", seconds))
-    report.seconds += seconds
+    try writer.write(
+      built.files,
+      summary: BuildStamp.Header(
+        inputs: inputs, pageCount: report.pageCount, fileCount: report.fileCount, guideCount: report.guideCount,
+        storyCount: report.storyCount, warnings: report.warnings))
+    let written = (ContinuousClock.now - writeStart) / .seconds(1)
+    report.stageSeconds.insert(("check", checked), at: 0)
+    report.stageSeconds.append(("write", written))
+    report.seconds += checked + written
     return report
   }
 
@@ -68,7 +86,9 @@ public struct SiteBuilder: Sendable {
     }
     lap("load")
     options.progress?("assemble")
-    let site = content.flatMap { content in run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() } }
+    let site = content.flatMap { content in
+      run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() }
+    }
     lap("assemble")
     options.progress?("render")
     guard errors.isEmpty, let site, let templates else {
