@@ -48,7 +48,13 @@ public struct SiteBuilder: Sendable {
   }
 
   /// Runs load → assemble → render and keeps the result in memory; nothing is written (`sopkit serve`).
-  public func buildInMemory() throws(BuildFailure) -> BuiltSite {
+  ///
+  /// Given the `previous` build, only the Markdown files that changed are parsed again and, when nothing but
+  /// bodies changed, only their pages are rendered again. With `searchIndex` false the previous build's search
+  /// index is kept, for `BuiltSite.withCurrentSearchIndex()` to replace later.
+  public func buildInMemory(reusing previous: BuiltSite? = nil, searchIndex: Bool = true) throws(BuildFailure)
+    -> BuiltSite
+  {
     let clock = ContinuousClock()
     let start = clock.now
     var stages: [(String, Double)] = []
@@ -78,7 +84,7 @@ public struct SiteBuilder: Sendable {
     options.progress?("load")
     let loader = ContentLoader(
       contentURL: project.content.url, displayRoot: project.content.display, includeDrafts: options.includeDrafts)
-    let content = run { () throws(BuildFailure) in try loader.load() }
+    let content = run { () throws(BuildFailure) in try loader.load(reusing: previous?.parsed) }
     let templates = run { () throws(BuildFailure) in
       try TemplateSet.load(
         from: project.templates.url, displayRoot: project.templates.display,
@@ -91,20 +97,46 @@ public struct SiteBuilder: Sendable {
     }
     lap("assemble")
     options.progress?("render")
-    guard errors.isEmpty, let site, let templates else {
+    guard errors.isEmpty, let site, let templates, let content else {
       throw BuildFailure(diagnostics: errors + warnings)
     }
-    var files = SiteRenderer(site: site, templates: templates).render()
+    let renderer = SiteRenderer(site: site, templates: templates)
+    var files: [RenderedFile]
+    let pagesRendered: Int
+    if let previous, previous.templates.fingerprint == templates.fingerprint,
+      let changed = ChangedPages.between(previous.site, site)
+    {
+      let rendered = renderer.render(only: changed)
+      pagesRendered = changed.count
+      let replaced = Set(rendered.map(\.path))
+      files =
+        rendered
+        + previous.files.filter {
+          $0.isCopy == false && !replaced.contains($0.path) && !previous.searchPaths.contains($0.path)
+        }
+    } else {
+      files = renderer.render()
+      pagesRendered = files.count { $0.path.hasSuffix(".html") }
+    }
+    lap("render")
+    let search =
+      searchIndex
+      ? SearchIndexBuilder.files(for: site) : previous?.files.filter { previous!.searchPaths.contains($0.path) } ?? []
+    files += search
+    lap("search")
     let assets = run { () throws(BuildFailure) in
       try AssetCopier(project: project).files(for: site, rendered: files)
     }
     guard let assets else { throw BuildFailure(diagnostics: errors + warnings) }
     files += assets
-    lap("render")
-    let report = BuildReport(
+    files.sort { $0.path < $1.path }
+    var report = BuildReport(
       pageCount: files.filter { $0.path.hasSuffix(".html") && !$0.isCopy }.count, fileCount: files.count,
       guideCount: site.guides.count, storyCount: site.stories.count, warnings: warnings.sortedUnique(),
       seconds: stages.reduce(0) { $0 + $1.1 }, stageSeconds: stages)
-    return BuiltSite(site: site, templates: templates, files: files, report: report)
+    report.pagesRendered = pagesRendered
+    return BuiltSite(
+      site: site, templates: templates, files: files, report: report, parsed: content.parsed,
+      searchPaths: Set(search.map(\.path)), searchIndexIsCurrent: searchIndex)
   }
 }

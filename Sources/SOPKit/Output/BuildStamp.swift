@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// What a build leaves in the marker file of its output folder: the fingerprint of what it was built from, its
 /// report, and every file's size and modification time, so the next build can tell that nothing changed.
 ///
@@ -25,24 +19,6 @@ struct BuildStamp: Sendable {
     var guideCount: Int
     var storyCount: Int
     var warnings: [Diagnostic]
-  }
-
-  /// A written file as `stat` sees it; a file edited or replaced by hand no longer matches.
-  struct FileState: Equatable, Sendable {
-    var size: Int
-    var modified: Int
-
-    init(size: Int, modified: Int) {
-      self.size = size
-      self.modified = modified
-    }
-
-    init?(path: String) {
-      var info = stat()
-      guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-      size = Int(info.st_size)
-      modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-    }
   }
 
   var header: Header

@@ -71,19 +71,19 @@ struct OutputWriter: Sendable {
       for folder in folders {
         try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
       }
-      let results = files.parallelMap { file -> Result<BuildStamp.FileState, WriteError> in
+      let results = files.parallelMap { file -> Result<FileState, WriteError> in
         let url = staging.appendingPathComponent(file.path)
         do {
           try Self.write(file, to: url)
         } catch {
           return .failure(WriteError(message: "cannot write '\(file.path)': \(error.localizedDescription)"))
         }
-        guard let state = BuildStamp.FileState(path: url.path) else {
+        guard let state = FileState(path: url.path) else {
           return .failure(WriteError(message: "'\(file.path)' is not a regular file once written"))
         }
         return .success(state)
       }
-      var states: [String: BuildStamp.FileState] = [:]
+      var states: [String: FileState] = [:]
       for (file, result) in zip(files, results) { states[file.path] = try result.get() }
       try BuildStamp(header: summary, files: states).encoded().write(to: staging.appendingPathComponent(Self.marker))
       try swap(staging, into: output)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The Render stage: turns the `Site` into every file the build writes, pages in parallel,
-/// sorted by path so two builds of the same input are byte-identical.
+/// The Render stage: turns the `Site` into its pages, in parallel, and its feed and sitemap.
+///
+/// Files come sorted by path so two builds of the same input are byte-identical.
 struct SiteRenderer: Sendable {
   let site: Site
   let templates: TemplateSet
@@ -13,15 +14,17 @@ struct SiteRenderer: Sendable {
     var context: @Sendable (PageContext) -> [String: Any]
   }
 
-  func render() -> [RenderedFile] {
-    let pages = jobs().parallelMap { job in
+  /// Every page, or only those whose output path is in `only`; the feed and sitemap always.
+  func render(only: Set<String>? = nil) -> [RenderedFile] {
+    let all = jobs()
+    let selected = only.map { only in all.filter { only.contains($0.route.path) } } ?? all
+    let pages = selected.parallelMap { job in
       let context = PageContext(site: site, strings: templates.strings, route: job.route)
       return RenderedFile(path: job.route.path, text: templates.render(job.template, context: job.context(context)))
     }
     var files = pages
     files.append(RenderedFile(path: Route.feed.path, text: AtomFeed(site: site, strings: templates.strings).xml()))
     if let sitemap = Sitemap(site: site).xml() { files.append(RenderedFile(path: Route.sitemap.path, text: sitemap)) }
-    files += SearchIndexBuilder.files(for: site)
     return files.sorted { $0.path < $1.path }
   }
 

@@ -1,5 +1,5 @@
 /// The validated in-memory site: every page and list the renderer needs, cross-references resolved.
-public struct Site: Sendable {
+public struct Site: Sendable, Equatable {
   public var settings: SiteSettings
   /// A to Z by title.
   public var guides: [Guide]

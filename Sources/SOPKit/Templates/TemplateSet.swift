@@ -12,20 +12,27 @@ struct TemplateSet: Sendable {
 
   let library: MustacheLibrary
   let strings: TemplateStrings
+  /// A hash of every template's text and of the strings file: equal fingerprints render equal pages.
+  let fingerprint: String
 
-  static func load(from directory: URL, displayRoot: String, language: String) throws(BuildFailure) -> (TemplateSet, [Diagnostic]) {
+  static func load(from directory: URL, displayRoot: String, language: String) throws(BuildFailure) -> (
+    TemplateSet, [Diagnostic]
+  ) {
     var diagnostics = DiagnosticCollector()
     var templates: [String: MustacheTemplate] = [:]
     var partialUses: [(name: String, location: SourceLocation)] = []
     // Templates that exist but do not parse: reported once, for their syntax, not again as missing.
     var unparsed: Set<String> = []
     let display = { (name: String) in displayRoot.isEmpty ? name : "\(displayRoot)/\(name)" }
+    var hash = ContentHash()
     let files = FileManager.default.enumerator(atPath: directory.path)?.compactMap { $0 as? String } ?? []
     for relative in files.sorted() where relative.hasSuffix(".mustache") {
       let name = String(relative.dropLast(".mustache".count))
       unparsed.insert(name)
       do throws(BuildFailure) {
         let file = try SourceFile.read(directory.appendingPathComponent(relative), displayPath: display(relative))
+        hash.combine(relative)
+        hash.combine(file.text)
         do {
           templates[name] = try MustacheTemplate(string: file.text)
           unparsed.remove(name)
@@ -51,10 +58,12 @@ struct TemplateSet: Sendable {
         "the partial '\(use.name)' does not exist: no file \(use.name).mustache in the templates folder\(DidYouMean.hint(for: use.name, among: templates.keys))",
         at: use.location)
     }
+    let stringsURL = directory.appendingPathComponent("i18n/\(language).yaml")
     let strings = try TemplateStrings.load(
-      from: directory.appendingPathComponent("i18n/\(language).yaml"), displayPath: display("i18n/\(language).yaml"),
-      diagnostics: &diagnostics)
-    return (TemplateSet(library: MustacheLibrary(templates: templates), strings: strings), try diagnostics.finish())
+      from: stringsURL, displayPath: display("i18n/\(language).yaml"), diagnostics: &diagnostics)
+    FileManager.default.contents(atPath: stringsURL.path)?.withUnsafeBytes { hash.combine($0) }
+    let set = TemplateSet(library: MustacheLibrary(templates: templates), strings: strings, fingerprint: hash.hex)
+    return (set, try diagnostics.finish())
   }
 
   /// Renders a page: its kind's body template, then the layout around it.

@@ -153,6 +153,13 @@ import Testing
         #expect(response.text.contains("Now see <a"))
         #expect(response.text.contains("data-build=\"2\""))
       }
+      // The search index is rebuilt after the page is served: it catches up within a few seconds.
+      var indexed = false
+      for _ in 0..<100 where !indexed {
+        indexed = try await client.get("/search/docs-0.js").text.contains("Now see the Safety House")
+        if !indexed { try await Task.sleep(for: .milliseconds(50)) }
+      }
+      #expect(indexed)
     }
     try preview.site.write(
       original.replacingOccurrences(of: "roles: [line-staff]", with: "roles: [line-staf]"), to: guide)
