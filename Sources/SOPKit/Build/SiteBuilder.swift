@@ -130,6 +130,7 @@ public struct SiteBuilder: Sendable {
     guard let assets else { throw BuildFailure(diagnostics: errors + warnings) }
     files += assets
     files.sort { $0.path < $1.path }
+    lap("assets")
     var report = BuildReport(
       pageCount: files.filter { $0.path.hasSuffix(".html") && !$0.isCopy }.count, fileCount: files.count,
       guideCount: site.guides.count, storyCount: site.stories.count, warnings: warnings.sortedUnique(),

@@ -1,8 +1,11 @@
 import Foundation
 import ServiceLifecycle
 
-/// Polls the project's folders for files added, removed or changed (modification time or size) and
-/// calls `onChange` once per settled burst; stops on graceful shutdown.
+/// Watches the project's folders for files added, removed or changed and calls `onChange` once per settled
+/// burst; stops on graceful shutdown.
+///
+/// On Linux the kernel reports changes (inotify); elsewhere, or past the system's watch limit, the folders are
+/// polled every `interval` for changed modification times and sizes.
 struct ContentWatcher: Service {
   /// What a file looked like at the last poll.
   struct Stamp: Equatable {
@@ -15,6 +18,31 @@ struct ContentWatcher: Service {
   let onChange: @Sendable () async -> Void
 
   func run() async {
+    #if canImport(Glibc)
+      if let events = DirectoryEvents(folders: folders.map(\.path)) {
+        await run(events)
+        return
+      }
+    #endif
+    await poll()
+  }
+
+  #if canImport(Glibc)
+    private func run(_ events: DirectoryEvents) async {
+      while !Task.isCancelled && !Task.isShuttingDownGracefully {
+        try? await Task.sleep(for: .milliseconds(10))
+        guard events.changed() else { continue }
+        // An editor may save in several steps: wait until the folders have been quiet for a moment.
+        for _ in 0..<10 {
+          try? await Task.sleep(for: .milliseconds(15))
+          if !events.changed() { break }
+        }
+        await onChange()
+      }
+    }
+  #endif
+
+  private func poll() async {
     var last = scan()
     while !Task.isCancelled && !Task.isShuttingDownGracefully {
       try? await Task.sleep(for: interval)

@@ -40,12 +40,14 @@ struct SiteAssembler {
       }
       return Guide(
         slug: page.slug, title: meta.title, summary: meta.summary,
-        roles: order(lookUp(meta.roles, in: roles, kind: "role", file: content.settingsPath), by: settings.roles, id: \.id),
-        topics: order(lookUp(meta.topics, in: topics, kind: "topic", file: content.settingsPath), by: settings.topics, id: \.id),
+        roles: order(
+          lookUp(meta.roles, in: roles, kind: "role", file: content.settingsPath), by: settings.roles, id: \.id),
+        topics: order(
+          lookUp(meta.topics, in: topics, kind: "topic", file: content.settingsPath), by: settings.topics, id: \.id),
         tags: tags.resolve(meta.tags, diagnostics: &diagnostics), updated: meta.updated, attachments: attachments,
         body: page.body, related: [])
     }
-    guides.sort { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
+    guides = guides.map { ($0.title.lowercased(), $0) }.sorted { ($0.0, $0.1.slug) < ($1.0, $1.1.slug) }.map(\.1)
     RelatedGuides.fill(&guides)
 
     var stories: [Story] = content.stories.map { page in
@@ -62,7 +64,8 @@ struct SiteAssembler {
       return Story(
         slug: page.slug, title: meta.title, date: meta.date, summary: meta.summary, county: meta.county,
         region: region, category: meta.category, tags: tags.resolve(meta.tags, diagnostics: &diagnostics),
-        roles: order(lookUp(meta.roles, in: roles, kind: "role", file: content.settingsPath), by: settings.roles, id: \.id),
+        roles: order(
+          lookUp(meta.roles, in: roles, kind: "role", file: content.settingsPath), by: settings.roles, id: \.id),
         image: image, body: page.body)
     }
     stories.sort { ($0.date, $1.title.lowercased()) > ($1.date, $0.title.lowercased()) }
@@ -74,7 +77,8 @@ struct SiteAssembler {
     }
     pages.sort { ($0.order, $0.title.lowercased()) < ($1.order, $1.title.lowercased()) }
 
-    let bodies = content.guides.map { ($0.outputPath, $0.body, $0.location) }
+    let bodies =
+      content.guides.map { ($0.outputPath, $0.body, $0.location) }
       + content.stories.map { ($0.outputPath, $0.body, $0.location) }
       + content.pages.map { ($0.outputPath, $0.body, $0.location) }
     for (_, body, _) in bodies { files.formUnion(body.files) }
