@@ -50,11 +50,16 @@ public struct SiteBuilder: Sendable {
   /// Runs load → assemble → render and keeps the result in memory; nothing is written (`sopkit serve`).
   ///
   /// Given the `previous` build, only the Markdown files that changed are parsed again and, when nothing but
-  /// bodies changed, only their pages are rendered again. With `searchIndex` false the previous build's search
-  /// index is kept, for `BuiltSite.withCurrentSearchIndex()` to replace later.
-  public func buildInMemory(reusing previous: BuiltSite? = nil, searchIndex: Bool = true) throws(BuildFailure)
-    -> BuiltSite
+  /// bodies changed, only their pages are rendered again; given also every file `saved` since it, a save
+  /// that changed only the text of pages skips reading and assembling the rest of the site. With
+  /// `searchIndex` false the previous build's search index is kept, for `BuiltSite.withCurrentSearchIndex()`
+  /// to replace later.
+  public func buildInMemory(reusing previous: BuiltSite? = nil, saved: Set<String>? = nil, searchIndex: Bool = true)
+    throws(BuildFailure) -> BuiltSite
   {
+    if let previous, let saved, let rebuilt = PageTextRebuild(project: project, previous: previous).run(saved: saved) {
+      return searchIndex ? rebuilt.withCurrentSearchIndex() : rebuilt
+    }
     let clock = ContinuousClock()
     let start = clock.now
     var stages: [(String, Double)] = []

@@ -122,7 +122,7 @@ struct ContentLoader {
     for (header, parsedBody) in zip(headers, rendered) {
       let (body, resolver) = (parsedBody.markdown, parsedBody.linkResolver)
       diagnostics.append(contentsOf: parsedBody.diagnostics)
-      if body.sections.allSatisfy({ $0.text.isEmpty }) && body.files.isEmpty {
+      if body.isEmpty {
         diagnostics.warning(
           "the page has no text below its front matter",
           at: SourceLocation(path: header.file.path, line: header.frontMatter.bodyFirstLine))

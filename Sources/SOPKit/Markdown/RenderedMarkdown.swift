@@ -27,6 +27,9 @@ public struct RenderedMarkdown: Sendable, Equatable {
   /// Content paths of the files the body links to or shows, to copy into the output.
   public var files: [String]
 
+  /// No text and no image or file: the page would be empty.
+  public var isEmpty: Bool { sections.allSatisfy { $0.text.isEmpty } && files.isEmpty }
+
   /// All the body's text, for summaries and search.
   public var text: String { sections.map(\.text).filter { !$0.isEmpty }.joined(separator: " ") }
 }

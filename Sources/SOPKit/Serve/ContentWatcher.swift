@@ -15,7 +15,8 @@ struct ContentWatcher: Service {
 
   let folders: [URL]
   let interval: Duration
-  let onChange: @Sendable () async -> Void
+  /// Told the paths of the files that changed, or nil when that is not known.
+  let onChange: @Sendable (Set<String>?) async -> Void
 
   func run() async {
     #if canImport(Glibc)
@@ -31,13 +32,16 @@ struct ContentWatcher: Service {
     private func run(_ events: DirectoryEvents) async {
       while !Task.isCancelled && !Task.isShuttingDownGracefully {
         try? await Task.sleep(for: .milliseconds(10))
-        guard events.changed() else { continue }
+        var changed = events.changes()
+        guard changed != [] else { continue }
         // An editor may save in several steps: wait until the folders have been quiet for a moment.
         for _ in 0..<10 {
           try? await Task.sleep(for: .milliseconds(15))
-          if !events.changed() { break }
+          let more = events.changes()
+          if more == [] { break }
+          changed = more.flatMap { more in changed?.union(more) }
         }
-        await onChange()
+        await onChange(changed)
       }
     }
   #endif
@@ -55,8 +59,9 @@ struct ContentWatcher: Service {
         if again == now { break }
         now = again
       }
+      let changed = Set(now.keys).union(last.keys).filter { now[$0] != last[$0] }
       last = now
-      await onChange()
+      await onChange(changed)
     }
   }
 

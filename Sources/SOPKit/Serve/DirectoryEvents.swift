@@ -24,9 +24,11 @@
 
     deinit { close(descriptor) }
 
-    /// Reads what happened since the last call without waiting; true when anything under the folders changed.
-    func changed() -> Bool {
-      var any = false
+    /// Reads what happened since the last call without waiting: the paths of the files and folders that
+    /// changed (hidden ones left out), or nil when the kernel's queue overflowed and anything may have.
+    func changes() -> Set<String>? {
+      var paths = Set<String>()
+      var overflowed = false
       let capacity = 64 * 1024
       let buffer = UnsafeMutableRawPointer.allocate(
         byteCount: capacity, alignment: MemoryLayout<inotify_event>.alignment)
@@ -39,17 +41,16 @@
           let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
           let nameStart = buffer.advanced(by: offset + MemoryLayout<inotify_event>.size)
           let name = event.len > 0 ? String(cString: nameStart.assumingMemoryBound(to: CChar.self)) : ""
-          if !name.hasPrefix(".") || name.isEmpty { any = true }
-          if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
-            !name.hasPrefix("."), let parent = folders[event.wd]
-          {
-            _ = watch(parent + "/" + name)
-          }
-          if event.mask & UInt32(IN_IGNORED) != 0 { folders[event.wd] = nil }
           offset += MemoryLayout<inotify_event>.size + Int(event.len)
+          if event.mask & UInt32(IN_Q_OVERFLOW) != 0 { overflowed = true }
+          guard !name.hasPrefix("."), let folder = folders[event.wd] else { continue }
+          let path = name.isEmpty ? folder : folder + "/" + name
+          paths.insert(path)
+          if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { _ = watch(path) }
+          if event.mask & UInt32(IN_IGNORED) != 0 { folders[event.wd] = nil }
         }
       }
-      return any
+      return overflowed ? nil : paths
     }
 
     /// Watches `path` and every folder below it, hidden ones left out.

@@ -1,9 +1,9 @@
 /// Rebuilds the site in memory, one build at a time, and swaps in what the preview serves.
 ///
 /// A request for a rebuild while one runs is coalesced into a single rebuild after it, so a burst of
-/// saves costs at most two builds. Each build reuses the last good one, so a saved guide is parsed and
-/// rendered alone; the search index, which depends on every page, is rebuilt after the pages are served.
-/// Builds run off the actor, so requests are served meanwhile.
+/// saves costs at most two builds. Each build reuses the last good one and is told every file saved since
+/// it, so a saved guide is parsed and rendered alone; the search index, which depends on every page, is
+/// rebuilt after the pages are served. Builds run off the actor, so requests are served meanwhile.
 actor RebuildCoordinator {
   private let builder: SiteBuilder
   private let events: ReloadEvents
@@ -14,6 +14,8 @@ actor RebuildCoordinator {
   private var pending = false
   /// Counts successful builds, so a search index made for an older one is dropped.
   private var buildNumber = 0
+  /// Files saved since the last good build and not yet in a build under way; nil when not known.
+  private var saved: Set<String>? = []
 
   init(builder: SiteBuilder, events: ReloadEvents, report: @escaping @Sendable (PreviewEvent) -> Void) {
     self.builder = builder
@@ -21,8 +23,10 @@ actor RebuildCoordinator {
     self.report = report
   }
 
-  /// Rebuilds now, or marks one more rebuild for after the one under way.
-  func rebuild() async {
+  /// Rebuilds now, or marks one more rebuild for after the one under way; `saved` names the files saved
+  /// since the last request (nil: not known, so the build reads everything).
+  func rebuild(saved newlySaved: Set<String>? = nil) async {
+    saved = newlySaved.flatMap { newlySaved in saved?.union(newlySaved) }
     if running {
       pending = true
       return
@@ -32,11 +36,15 @@ actor RebuildCoordinator {
       pending = false
       let builder = self.builder
       let previous = lastGood
+      let taken = saved
+      saved = []
       let result = await Task.detached {
         Result { () throws(BuildFailure) -> BuiltSite in
-          try builder.buildInMemory(reusing: previous, searchIndex: previous == nil)
+          try builder.buildInMemory(reusing: previous, saved: taken, searchIndex: previous == nil)
         }
       }.value
+      // A failed build leaves the last good one as the base, so its saves count again next time.
+      if case .failure = result { saved = taken.flatMap { taken in saved?.union(taken) } }
       await apply(result)
     } while pending
     running = false

@@ -12,6 +12,8 @@ public struct Site: Sendable, Equatable {
   public var tags: [Tag]
   /// Content paths of the files pages link to, copied as they are.
   public var files: [String]
+  /// What links between pages may lead to, for checking the links of a page edited in `sopkit serve`.
+  var linkTargets = LinkTargets(paths: [], anchors: [:], unreadable: [])
 
   public func guides(for role: Role) -> [Guide] { guides.filter { $0.roles.contains(role) } }
   public func guides(for topic: Topic) -> [Guide] { guides.filter { $0.topics.contains(topic) } }

@@ -83,11 +83,15 @@ struct SiteAssembler {
       + content.pages.map { ($0.outputPath, $0.body, $0.location) }
     for (_, body, _) in bodies { files.formUnion(body.files) }
 
-    let site = Site(
+    var site = Site(
       settings: settings, guides: guides, stories: stories, pages: pages,
       regions: content.regions.map(\.value), tags: tags.all, files: files.sorted())
     let routes = claimRoutes(of: site, diagnostics: &diagnostics)
-    checkLinks(bodies.map { ($0.0, $0.1) }, site: site, routes: routes, diagnostics: &diagnostics)
+    var anchors: [String: Set<String>] = [:]
+    for (path, body, _) in bodies { anchors[path] = Set(body.headings.map(\.id)) }
+    anchors[Route.contacts.path] = Set(site.regions.map(\.id))
+    site.linkTargets = LinkTargets(paths: routes.paths, anchors: anchors, unreadable: content.unreadablePages)
+    for (_, body, _) in bodies { site.linkTargets.check(body, diagnostics: &diagnostics) }
     return (site, try diagnostics.finish())
   }
 
@@ -120,28 +124,5 @@ struct SiteAssembler {
       routes.claim(file, by: SourceLocation(path: content.displayPath(file)), diagnostics: &diagnostics)
     }
     return routes
-  }
-
-  /// Every link to a page of the site must reach a page that is built, and its `#anchor` a heading there.
-  private func checkLinks(
-    _ bodies: [(String, RenderedMarkdown)], site: Site, routes: RouteTable, diagnostics: inout DiagnosticCollector
-  ) {
-    var anchors: [String: Set<String>] = [:]
-    for (path, body) in bodies { anchors[path] = Set(body.headings.map(\.id)) }
-    anchors[Route.contacts.path] = Set(site.regions.map(\.id))
-    for (_, body) in bodies {
-      for link in body.pageLinks {
-        guard routes.contains(link.target) || content.unreadablePages.contains(link.target) else {
-          diagnostics.error("the link leads to '\(link.target)', which is not a page of this site", at: link.location)
-          continue
-        }
-        guard let fragment = link.fragment, let ids = anchors[link.target] else { continue }
-        if !ids.contains(fragment) && !HeadingAnchors.isReserved(fragment) {
-          diagnostics.error(
-            "the link leads to '#\(fragment)' in '\(link.target)', but no heading there has that anchor\(DidYouMean.hint(for: fragment, among: ids))",
-            at: link.location)
-        }
-      }
-    }
   }
 }

@@ -6,63 +6,98 @@ import Testing
 /// A build that reuses the previous one (as `sopkit serve` does) makes exactly what a build from scratch makes,
 /// while parsing and rendering again only what changed.
 @Suite struct IncrementalBuildTests {
-  /// A change to the site's folder, and how many pages it should leave to render again (nil: every page).
+  /// A change to the site's folder, the files it saves, how many pages it should leave to render again (nil:
+  /// every page) and whether the rebuild for edited page text should take it.
   struct Change: Sendable, CustomTestStringConvertible {
     var name: String
+    var saved: [String]
     var pagesRendered: Int?
+    var textOnly = false
     var apply: @Sendable (TemporarySite) throws -> Void
     var testDescription: String { name }
   }
 
   static let changes: [Change] = [
-    Change(name: "a guide's body", pagesRendered: 1) {
+    Change(name: "a guide's body", saved: ["Content/guides/safety-house.md"], pagesRendered: 1, textOnly: true) {
       try $0.write(
         TemporarySite.guide(
           "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
           body: "## Draw it\n\nA longer text, with **more** words.\n"), to: "Content/guides/safety-house.md")
     },
-    Change(name: "a new heading", pagesRendered: 1) {
+    Change(name: "a new heading", saved: ["Content/guides/safety-house.md"], pagesRendered: 1) {
       try $0.write(
         TemporarySite.guide(
           "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
           body: "## Draw it\n\n## Then talk about it\n\nText.\n"), to: "Content/guides/safety-house.md")
     },
-    Change(name: "a heading another guide links to, renamed", pagesRendered: nil) {
+    Change(
+      name: "a heading another guide links to, renamed", saved: ["Content/guides/safety-house.md"], pagesRendered: nil
+    ) {
       try $0.write(
         TemporarySite.guide(
           "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
           body: "## Draw it now\n\nText.\n"), to: "Content/guides/safety-house.md")
     },
-    Change(name: "a guide's title", pagesRendered: nil) {
+    Change(name: "a guide's title", saved: ["Content/guides/safety-house.md"], pagesRendered: nil) {
       try $0.write(
         TemporarySite.guide(
           "The Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n", body: "## Draw it\n"),
         to: "Content/guides/safety-house.md")
     },
-    Change(name: "a story's body", pagesRendered: 1) {
+    Change(name: "a story's body", saved: ["Content/stories/tulare.md"], pagesRendered: 1, textOnly: true) {
       try $0.write(
         "---\ntitle: Tulare\ndate: 2022-05-10\nsummary: A story.\ncounty: Tulare\nregion: central\ntags: [children]\n---\nA longer story.\n",
         to: "Content/stories/tulare.md")
     },
-    Change(name: "an about page's body", pagesRendered: 1) {
+    Change(name: "an about page's body", saved: ["Content/pages/about.md"], pagesRendered: 1, textOnly: true) {
       try $0.write("---\ntitle: About SOP\norder: 1\n---\nAbout it, at length.\n", to: "Content/pages/about.md")
     },
-    Change(name: "a new guide", pagesRendered: nil) {
+    Change(name: "a new guide", saved: ["Content/guides/circles.md"], pagesRendered: nil) {
       try $0.write(
         TemporarySite.guide("Circles", body: "See [the Safety House](safety-house.md#draw-it)."),
         to: "Content/guides/circles.md")
     },
-    Change(name: "a removed guide", pagesRendered: nil) {
+    Change(name: "a removed guide", saved: ["Content/guides/three-houses.md"], pagesRendered: nil) {
       try FileManager.default.removeItem(at: $0.root.appendingPathComponent("Content/guides/three-houses.md"))
     },
-    Change(name: "a template", pagesRendered: nil) {
+    Change(name: "a template", saved: ["Templates/guide.mustache"], pagesRendered: nil) {
       try $0.write("{{#guide}}<h1>{{title}}</h1>{{{body}}}{{/guide}}\n", to: "Templates/guide.mustache")
     },
-    Change(name: "site.yaml", pagesRendered: nil) {
+    Change(name: "site.yaml", saved: ["Content/site.yaml"], pagesRendered: nil) {
       try $0.write(TemporarySite.siteYAML + "\nurl: https://toolkit.example.org/sop\n", to: "Content/site.yaml")
     },
-    Change(name: "an image a guide shows", pagesRendered: 0) {
+    Change(name: "an image a guide shows", saved: ["Content/guides/images/houses.svg"], pagesRendered: 0) {
       try $0.write("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>", to: "Content/guides/images/houses.svg")
+    },
+    Change(
+      name: "a body with a new warning", saved: ["Content/guides/safety-house.md"], pagesRendered: 1, textOnly: true
+    ) {
+      try $0.write(
+        TemporarySite.guide(
+          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
+          body: "## Draw it\n\n[Run](javascript:alert(1)) nothing.\n"), to: "Content/guides/safety-house.md")
+    },
+    Change(name: "a body with a broken link", saved: ["Content/guides/safety-house.md"], pagesRendered: nil) {
+      try $0.write(
+        TemporarySite.guide(
+          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
+          body: "## Draw it\n\nSee [nothing](nothing.md).\n"), to: "Content/guides/safety-house.md")
+    },
+    Change(name: "a body with a new image", saved: ["Content/guides/safety-house.md"], pagesRendered: 1) {
+      try $0.write(
+        TemporarySite.guide(
+          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
+          body: "## Draw it\n\n![Houses](images/houses.svg)\n"), to: "Content/guides/safety-house.md")
+    },
+    Change(
+      name: "two bodies", saved: ["Content/guides/safety-house.md", "Content/pages/how-to-use.md"], pagesRendered: 2,
+      textOnly: true
+    ) {
+      try $0.write(
+        TemporarySite.guide(
+          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
+          body: "## Draw it\n\nOther words.\n"), to: "Content/guides/safety-house.md")
+      try $0.write("---\ntitle: How to use\norder: 2\n---\nUse it well.\n", to: "Content/pages/how-to-use.md")
     },
   ]
 
@@ -103,11 +138,21 @@ import Testing
     let first = try builder.buildInMemory()
     try change.apply(site)
     let incremental = outcome { () throws(BuildFailure) in try builder.buildInMemory(reusing: first) }
+    let saved = Set(change.saved.map { site.root.appendingPathComponent($0).path })
+    var tookTextPath = false
+    let textOnly = outcome { () throws(BuildFailure) in
+      let built = try builder.buildInMemory(reusing: first, saved: saved)
+      tookTextPath = built.report.stageSeconds.map(\.stage) == ["pages"]
+      return built
+    }
     let full = outcome { () throws(BuildFailure) in try builder.buildInMemory() }
-    #expect(!incremental.files.isEmpty || !incremental.diagnostics.isEmpty)
-    #expect(differences(incremental.files, full.files) == [])
-    #expect(incremental.diagnostics == full.diagnostics)
-    #expect(incremental.pagesRendered == (change.pagesRendered ?? full.pagesRendered))
+    #expect(!full.files.isEmpty || !full.diagnostics.isEmpty)
+    for rebuilt in [incremental, textOnly] {
+      #expect(differences(rebuilt.files, full.files) == [])
+      #expect(rebuilt.diagnostics == full.diagnostics)
+      #expect(rebuilt.pagesRendered == (change.pagesRendered ?? full.pagesRendered))
+    }
+    #expect(tookTextPath == change.textOnly)
   }
 
   @Test func theSearchIndexCanCatchUpAfterThePages() throws {

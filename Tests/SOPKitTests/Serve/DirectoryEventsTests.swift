@@ -9,21 +9,22 @@
     @Test func seesChangesInEveryFolderIncludingNewOnesButNotHiddenFiles() throws {
       let site = try TemporarySite(["Content/guides/a.md": "A"], copyTemplates: false)
       defer { site.remove() }
-      let events = try #require(DirectoryEvents(folders: [site.project.content.url.path]))
-      #expect(!events.changed())
+      let content = site.project.content.url.path
+      let events = try #require(DirectoryEvents(folders: [content]))
+      #expect(events.changes() == [])
       try site.write("B", to: "Content/guides/a.md")
-      #expect(events.changed())
-      #expect(!events.changed())
+      #expect(events.changes() == ["\(content)/guides/a.md"])
+      #expect(events.changes() == [])
       try site.write("draft", to: "Content/guides/.a.md.swp")
-      #expect(!events.changed())
+      #expect(events.changes() == [])
       try FileManager.default.createDirectory(
         at: site.root.appendingPathComponent("Content/guides/images"), withIntermediateDirectories: false)
-      #expect(events.changed())
+      #expect(events.changes() == ["\(content)/guides/images"])
       try site.write("<svg/>", to: "Content/guides/images/x.svg")
-      #expect(events.changed())
+      #expect(events.changes() == ["\(content)/guides/images/x.svg"])
       try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/guides/a.md"))
-      #expect(events.changed())
-      #expect(!events.changed())
+      #expect(events.changes() == ["\(content)/guides/a.md"])
+      #expect(events.changes() == [])
     }
   }
 #endif

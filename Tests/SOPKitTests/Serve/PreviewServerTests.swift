@@ -146,7 +146,7 @@ import Testing
     let original = try String(contentsOf: preview.site.root.appendingPathComponent(guide), encoding: .utf8)
     try preview.site.write(
       original.replacingOccurrences(of: "See [the Safety House]", with: "Now see [the Safety House]"), to: guide)
-    await preview.coordinator.rebuild()
+    await preview.coordinator.rebuild(saved: [preview.site.root.appendingPathComponent(guide).path])
     try await preview.test { client in
       do {
         let response = try await client.get("/guides/three-houses.html")
@@ -212,7 +212,7 @@ import Testing
   @Test func theWatcherSeesAddedChangedAndRemovedFiles() throws {
     let site = try TemporarySite([:])
     defer { site.remove() }
-    let watcher = ContentWatcher(folders: [site.project.content.url], interval: .milliseconds(10)) {}
+    let watcher = ContentWatcher(folders: [site.project.content.url], interval: .milliseconds(10)) { _ in }
     let before = watcher.scan()
     try site.write("---\ntitle: A\n---\n", to: "Content/pages/a.md")
     let added = watcher.scan()
