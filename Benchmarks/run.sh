@@ -18,6 +18,9 @@
 #                      output has one (a .js file that is not in Public/)
 #   HUGO_RELATED=1     0: Hugo leaves out the "Related guides" (its .Related is most of its time)
 #   HUGO_REBUILD=0     1: also time a no-change Hugo rebuild
+#   SERVE_EDITS=0      N > 0: after the builds, time N saves of a guide body and N of a title from
+#                      save to served, in sopkit serve and hugo server (serve_bench.py)
+#   SERVE_ONLY=0       1: skip the build runs, only the serve benchmark
 #
 # Everything generated goes to Benchmarks/work/ (ignored by git): trees/<N>/ holds the content,
 # the Hugo site, both outputs and the logs; results/<N>.json the figures; results/table.md the table.
@@ -108,12 +111,21 @@ for n in "${SIZES[@]}"; do
   # Read the inputs once so the first timed run does not pay for a cold page cache.
   find "$tree/Content" "$tree/hugo" "$tree/bodies.md" -type f -print0 | xargs -0 cat > /dev/null
   cat "$SOPKIT_BIN" "$HUGO_BIN" > /dev/null
-  python3 "$HERE/bench.py" run --tree "$tree" --guides "$n" --runs "$RUNS" \
-    --sopkit "$SOPKIT_BIN" --hugo "$HUGO_BIN" --cmark "$CMARK" \
-    --templates "$REPO/Templates" --public "$REPO/Public" --results "$WORK/results" \
-    --label "$SOPKIT_LABEL" --hugo-search "${HUGO_SEARCH:-auto}" --hugo-related "${HUGO_RELATED:-1}" --hugo-rebuild "${HUGO_REBUILD:-0}"
-  RESULTS+=("$WORK/results/$n.json")
+  if [ "${SERVE_ONLY:-0}" != 1 ]; then
+    python3 "$HERE/bench.py" run --tree "$tree" --guides "$n" --runs "$RUNS" \
+      --sopkit "$SOPKIT_BIN" --hugo "$HUGO_BIN" --cmark "$CMARK" \
+      --templates "$REPO/Templates" --public "$REPO/Public" --results "$WORK/results" \
+      --label "$SOPKIT_LABEL" --hugo-search "${HUGO_SEARCH:-auto}" --hugo-related "${HUGO_RELATED:-1}" --hugo-rebuild "${HUGO_REBUILD:-0}"
+    RESULTS+=("$WORK/results/$n.json")
+  fi
+  if [ "${SERVE_EDITS:-0}" -gt 0 ]; then
+    say "$n guides: save to served, sopkit serve and hugo server"
+    python3 "$HERE/serve_bench.py" --tree "$tree" --sopkit "$SOPKIT_BIN" --hugo "$HUGO_BIN" \
+      --templates "$REPO/Templates" --public "$REPO/Public" --results "$WORK/results" --edits "$SERVE_EDITS" \
+      | tee "$WORK/results/serve-$n.md"
+  fi
 done
+[ ${#RESULTS[@]} -gt 0 ] || exit 0
 
 say "results ($RUNS runs; medians, min–max in brackets)"
 python3 "$HERE/bench.py" table "${RESULTS[@]}" | tee "$WORK/results/table.md"

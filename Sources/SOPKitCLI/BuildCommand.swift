@@ -7,12 +7,16 @@ struct BuildCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "build",
     abstract: "Build the site into the output folder.",
-    discussion: "Paths are relative to the working directory. The output folder is replaced only when the build succeeds.")
+    discussion:
+      "Paths are relative to the working directory. The output folder is replaced only when the build succeeds.")
 
   @OptionGroup var projectOptions: ProjectOptions
 
   @Option(help: "The folder the built site is written to.")
   var output = "Output"
+
+  @Flag(help: "Build everything even when nothing changed since the last build into the output folder.")
+  var force = false
 
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
@@ -28,14 +32,21 @@ struct BuildCommand: ParsableCommand {
     }
     let builder = SiteBuilder(
       project: projectOptions.project(output: output),
-      options: BuildOptions(includeDrafts: projectOptions.drafts, progress: progress))
+      options: BuildOptions(includeDrafts: projectOptions.drafts, force: force, progress: progress))
     do {
       let report = try builder.build()
       if showsProgress { FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8)) }
       if !quiet {
         DiagnosticPrinter.print(report.warnings, countLine: false)
         let seconds = String(format: "%.2f", report.seconds)
-        print("Built \(report.pageCount) pages (\(report.guideCount) guides, \(report.storyCount) stories; \(report.fileCount) files) into \(output) in \(seconds) s")
+        let counts =
+          "\(report.pageCount) pages (\(report.guideCount) guides, \(report.storyCount) stories; \(report.fileCount) files)"
+        if report.upToDate {
+          print(
+            "Nothing changed since the last build: \(output) is up to date with its \(counts), checked in \(seconds) s")
+        } else {
+          print("Built \(counts) into \(output) in \(seconds) s")
+        }
         if verbose {
           for stage in report.stageSeconds { print("  \(stage.stage): \(String(format: "%.3f", stage.seconds)) s") }
         }

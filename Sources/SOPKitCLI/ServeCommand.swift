@@ -24,6 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
   @Flag(name: .shortAndLong, help: "Print nothing but errors and the address.")
   var quiet = false
 
+  @Flag(name: .shortAndLong, help: "Also print the time each stage of each build took.")
+  var verbose = false
+
   /// Writes a line at once, so a program reading the pipe sees the address while the server runs.
   private static func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
@@ -34,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
       project: projectOptions.project(), options: BuildOptions(includeDrafts: projectOptions.drafts, writeOutput: false)
     )
     let quiet = self.quiet
+    let verbose = self.verbose
     let server = PreviewServer(builder: builder, host: host, port: port) { event in
       switch event {
       case .listening(let url):
@@ -41,7 +45,17 @@ struct ServeCommand: AsyncParsableCommand {
       case .built(let report):
         if !quiet {
           DiagnosticPrinter.print(report.warnings, countLine: false)
-          Self.say("Built \(report.pageCount) pages in \(Int((report.seconds * 1000).rounded())) ms")
+          let milliseconds = Int((report.seconds * 1000).rounded())
+          if report.pagesRendered < report.pageCount {
+            Self.say("Rebuilt \(report.pagesRendered) of \(report.pageCount) pages in \(milliseconds) ms")
+          } else {
+            Self.say("Built \(report.pageCount) pages in \(milliseconds) ms")
+          }
+          if verbose {
+            for stage in report.stageSeconds {
+              Self.say("  \(stage.stage): \(String(format: "%.3f", stage.seconds)) s")
+            }
+          }
         }
       case .failed(let diagnostics):
         DiagnosticPrinter.print(diagnostics, countLine: true)

@@ -1,14 +1,21 @@
-/// How a build runs: whether drafts are included and whether anything is written.
+/// How a build runs: whether drafts are included, whether anything is written, and whether an up-to-date
+/// output may be kept as it is.
 public struct BuildOptions: Sendable {
   public var includeDrafts: Bool
   /// `false` for `sopkit check`: every stage runs, nothing is written.
   public var writeOutput: Bool
+  /// `true` (`--force`): build even when the output folder's stamp says it was built from the same input.
+  public var force: Bool
   /// Told the name of each stage as it starts ("load", "assemble", "render", "write"), for a progress line.
   public var progress: (@Sendable (String) -> Void)?
 
-  public init(includeDrafts: Bool = false, writeOutput: Bool = true, progress: (@Sendable (String) -> Void)? = nil) {
+  public init(
+    includeDrafts: Bool = false, writeOutput: Bool = true, force: Bool = false,
+    progress: (@Sendable (String) -> Void)? = nil
+  ) {
     self.includeDrafts = includeDrafts
     self.writeOutput = writeOutput
+    self.force = force
     self.progress = progress
   }
 }

@@ -1,6 +1,8 @@
 /// What a successful build did: how many files of each kind, how long it took, and its warnings.
 public struct BuildReport: Sendable {
   public var pageCount: Int
+  /// Pages rendered by this build: all of them, or fewer when `sopkit serve` reused its last build.
+  public var pagesRendered = 0
   public var fileCount: Int
   public var guideCount: Int
   public var storyCount: Int
@@ -8,4 +10,6 @@ public struct BuildReport: Sendable {
   public var seconds: Double
   /// Seconds per stage, in order, for `--verbose` and benchmarks.
   public var stageSeconds: [(stage: String, seconds: Double)]
+  /// `true` when the output was already built from the same input and was left as it is.
+  public var upToDate = false
 }

@@ -15,22 +15,54 @@ public struct SiteBuilder: Sendable {
 
   public func build() throws(BuildFailure) -> BuildReport {
     let writer = OutputWriter(project: project)
-    if options.writeOutput { try writer.checkOutputPath() }
-    let built = try buildInMemory()
+    guard options.writeOutput else { return try buildInMemory().report }
+    try writer.checkOutputPath()
     let start = ContinuousClock.now
-    if options.writeOutput {
-      options.progress?("write")
-      try writer.write(built.files)
+    options.progress?("check")
+    let inputs = InputFingerprint(project: project, options: options).compute()
+    if !options.force, let stamp = BuildStamp.read(from: project.output.url), stamp.header.inputs == inputs,
+      stamp.matchesFiles(in: project.output.url)
+    {
+      let seconds = (ContinuousClock.now - start) / .seconds(1)
+      let header = stamp.header
+      return BuildReport(
+        pageCount: header.pageCount, fileCount: header.fileCount, guideCount: header.guideCount,
+        storyCount: header.storyCount, warnings: header.warnings, seconds: seconds,
+        stageSeconds: [("check", seconds)], upToDate: true)
     }
+    let checked = (ContinuousClock.now - start) / .seconds(1)
+    let built = try buildInMemory()
+    let writeStart = ContinuousClock.now
+    options.progress?("write")
     var report = built.report
-    let seconds = (ContinuousClock.now - start) / .seconds(1)
-    report.stageSeconds.append(("write", seconds))
-    report.seconds += seconds
+    try writer.write(
+      built.files,
+      summary: BuildStamp.Header(
+        inputs: inputs, pageCount: report.pageCount, fileCount: report.fileCount, guideCount: report.guideCount,
+        storyCount: report.storyCount, warnings: report.warnings))
+    let written = (ContinuousClock.now - writeStart) / .seconds(1)
+    report.stageSeconds.insert(("check", checked), at: 0)
+    report.stageSeconds.append(("write", written))
+    report.seconds += checked + written
     return report
   }
 
   /// Runs load → assemble → render and keeps the result in memory; nothing is written (`sopkit serve`).
-  public func buildInMemory() throws(BuildFailure) -> BuiltSite {
+  ///
+  /// Given the `previous` build, only the Markdown files that changed are parsed again and, when nothing but
+  /// bodies changed, only their pages are rendered again; given also every file `saved` since it, a save
+  /// that changed only the text of pages skips reading and assembling the rest of the site. With
+  /// `searchIndex` false the previous build's search index is kept, for `BuiltSite.withCurrentSearchIndex()`
+  /// to replace later.
+  public func buildInMemory(reusing previous: BuiltSite? = nil, saved: Set<String>? = nil, searchIndex: Bool = true)
+    throws(BuildFailure) -> BuiltSite
+  {
+    // The partial rebuilds know one language; a site with translations is rebuilt whole.
+    if let previous, let saved, previous.site.editions.isEmpty,
+      let rebuilt = PageTextRebuild(project: project, previous: previous).run(saved: saved)
+    {
+      return searchIndex ? rebuilt.withCurrentSearchIndex() : rebuilt
+    }
     let clock = ContinuousClock()
     let start = clock.now
     var stages: [(String, Double)] = []
@@ -60,7 +92,7 @@ public struct SiteBuilder: Sendable {
     options.progress?("load")
     let loader = ContentLoader(
       contentURL: project.content.url, displayRoot: project.content.display, includeDrafts: options.includeDrafts)
-    let content = run { () throws(BuildFailure) in try loader.load() }
+    let content = run { () throws(BuildFailure) in try loader.load(reusing: previous?.parsed) }
     let templates = run { () throws(BuildFailure) in
       try TemplateSet.load(
         from: project.templates.url, displayRoot: project.templates.display,
@@ -73,20 +105,48 @@ public struct SiteBuilder: Sendable {
     }
     lap("assemble")
     options.progress?("render")
-    guard errors.isEmpty, let site, let templates else {
+    guard errors.isEmpty, let site, let templates, let content else {
       throw BuildFailure(diagnostics: errors + warnings)
     }
-    var files = SiteRenderer(site: site, templates: templates).render()
+    let renderer = SiteRenderer(site: site, templates: templates)
+    var files: [RenderedFile]
+    let pagesRendered: Int
+    if let previous, previous.templates.fingerprint == templates.fingerprint,
+      previous.site.editions.isEmpty, site.editions.isEmpty, let changed = ChangedPages.between(previous.site, site)
+    {
+      let rendered = renderer.render(only: changed)
+      pagesRendered = changed.count
+      let replaced = Set(rendered.map(\.path))
+      files =
+        rendered
+        + previous.files.filter {
+          $0.isCopy == false && !replaced.contains($0.path) && !previous.searchPaths.contains($0.path)
+        }
+    } else {
+      files = renderer.render()
+      pagesRendered = files.count { $0.path.hasSuffix(".html") }
+    }
+    lap("render")
+    let search =
+      searchIndex
+      ? site.allEditions.flatMap(SearchIndexBuilder.files(for:))
+      : previous?.files.filter { previous!.searchPaths.contains($0.path) } ?? []
+    files += search
+    lap("search")
     let assets = run { () throws(BuildFailure) in
       try AssetCopier(project: project).files(for: site, rendered: files)
     }
     guard let assets else { throw BuildFailure(diagnostics: errors + warnings) }
     files += assets
-    lap("render")
-    let report = BuildReport(
+    files.sort { $0.path < $1.path }
+    lap("assets")
+    var report = BuildReport(
       pageCount: files.filter { $0.path.hasSuffix(".html") && !$0.isCopy }.count, fileCount: files.count,
       guideCount: site.guides.count, storyCount: site.stories.count, warnings: warnings.sortedUnique(),
       seconds: stages.reduce(0) { $0 + $1.1 }, stageSeconds: stages)
-    return BuiltSite(site: site, templates: templates, files: files, report: report)
+    report.pagesRendered = pagesRendered
+    return BuiltSite(
+      site: site, templates: templates, files: files, report: report, parsed: content.parsed,
+      searchPaths: Set(search.map(\.path)), searchIndexIsCurrent: searchIndex)
   }
 }

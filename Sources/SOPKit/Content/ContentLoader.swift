@@ -12,7 +12,7 @@ struct ContentLoader {
   }
 
   /// A Markdown file whose front matter has been read, waiting for its body to be rendered.
-  private struct Header: Sendable {
+  struct Header: Sendable {
     var entry: ContentScanner.MarkdownEntry
     var file: SourceFile
     var frontMatter: FrontMatter
@@ -34,7 +34,9 @@ struct ContentLoader {
     }
   }
 
-  func load() throws(BuildFailure) -> (LoadedContent, [Diagnostic]) {
+  /// Reads the whole Content folder; Markdown files unchanged since `previous` (same size and modification time,
+  /// and, for bodies, the same set of pages and files to link to) are taken from it instead of parsed again.
+  func load(reusing previous: ParsedFiles? = nil) throws(BuildFailure) -> (LoadedContent, [Diagnostic]) {
     var diagnostics = DiagnosticCollector()
     let settingsPath = scanner.displayPath("site.yaml")
     let contactsPath = scanner.displayPath("contacts.yaml")
@@ -65,22 +67,31 @@ struct ContentLoader {
       }
     }
 
-    let headerResults = inventory.markdown.parallelMap { entry in readHeader(entry, scanner: scanner) }
+    let headerResults = inventory.markdown.parallelMap { entry -> (FileState?, Result<Header, BuildFailure>) in
+      let state = FileState(path: entry.url.path)
+      if let state, let known = previous?.entries[entry.contentPath], known.state == state {
+        return (state, .success(known.header))
+      }
+      return (state, readHeader(entry, scanner: scanner))
+    }
+    var parsed = ParsedFiles(allowRawHTML: settings?.allowRawHTML ?? false)
     var headers: [Header] = []
     var drafts: Set<String> = []
     // A translation of a draft is left out with it.
     let draftOriginals = Set(
-      zip(inventory.markdown, headerResults).compactMap { entry, result -> String? in
-        guard entry.language == nil, case .success(let header) = result, header.isDraft, !includeDrafts else {
+      zip(inventory.markdown, headerResults).compactMap { entry, stateAndResult -> String? in
+        guard entry.language == nil, case .success(let header) = stateAndResult.1, header.isDraft, !includeDrafts
+        else {
           return nil
         }
         return entry.contentPath
       })
     // Pages whose front matter failed still count as pages for links, so one mistake is reported once.
     var unreadable: [ContentScanner.MarkdownEntry] = []
-    for (entry, result) in zip(inventory.markdown, headerResults) {
+    for (entry, (state, result)) in zip(inventory.markdown, headerResults) {
       switch result {
       case .success(let header):
+        if let state { parsed.entries[entry.contentPath] = ParsedFiles.Entry(state: state, header: header) }
         diagnostics.append(contentsOf: header.diagnostics)
         if (includeDrafts || !header.isDraft) && !draftOriginals.contains(Self.originalPath(of: entry)) {
           headers.append(header)
@@ -98,8 +109,16 @@ struct ContentLoader {
       skippedPages: drafts,
       files: Set(inventory.files))
 
-    let renderer = MarkdownRenderer(allowRawHTML: settings?.allowRawHTML ?? false)
-    let rendered = headers.parallelMap { header in
+    parsed.inventory = linkInventory
+    let bodiesReusable = previous?.inventory == linkInventory && previous?.allowRawHTML == parsed.allowRawHTML
+    let renderer = MarkdownRenderer(allowRawHTML: parsed.allowRawHTML)
+    let states = parsed.entries.mapValues(\.state)
+    let rendered = headers.parallelMap { header -> ParsedFiles.Body in
+      if bodiesReusable, let known = previous?.entries[header.entry.contentPath], let body = known.body,
+        known.state == states[header.entry.contentPath]
+      {
+        return body
+      }
       var bodyDiagnostics = DiagnosticCollector()
       let resolver = LinkResolver(
         inventory: linkInventory, sourcePath: header.entry.contentPath, outputPath: Self.outputPath(of: header.entry),
@@ -107,8 +126,9 @@ struct ContentLoader {
       let body = renderer.render(
         header.frontMatter.body, file: header.file, firstLine: header.frontMatter.bodyFirstLine,
         links: resolver, diagnostics: &bodyDiagnostics)
-      return (body, resolver, bodyDiagnostics.diagnostics)
+      return ParsedFiles.Body(markdown: body, linkResolver: resolver, diagnostics: bodyDiagnostics.diagnostics)
     }
+    for (header, body) in zip(headers, rendered) { parsed.entries[header.entry.contentPath]?.body = body }
 
     var content = LoadedContent(
       settings: settings
@@ -118,9 +138,10 @@ struct ContentLoader {
       regions: regions, guides: [], stories: [], pages: [], inventory: linkInventory,
       fileSizes: inventory.fileSizes,
       settingsPath: settingsPath, contactsPath: contactsPath, displayRoot: scanner.displayRoot)
-    for (header, (body, resolver, bodyDiagnostics)) in zip(headers, rendered) {
-      diagnostics.append(contentsOf: bodyDiagnostics)
-      if body.text.isEmpty && body.files.isEmpty {
+    for (header, parsedBody) in zip(headers, rendered) {
+      let (body, resolver) = (parsedBody.markdown, parsedBody.linkResolver)
+      diagnostics.append(contentsOf: parsedBody.diagnostics)
+      if body.isEmpty {
         diagnostics.warning(
           "the page has no text below its front matter",
           at: SourceLocation(path: header.file.path, line: header.frontMatter.bodyFirstLine))
@@ -147,6 +168,7 @@ struct ContentLoader {
     }
     if settings == nil { throw BuildFailure(diagnostics: diagnostics.diagnostics) }
     content.unreadablePages = Set(unreadable.map(Self.outputPath))
+    content.parsed = parsed
     return (content, diagnostics.diagnostics)
   }
 

@@ -54,18 +54,21 @@ struct ContentScanner {
       }
       let url = contentURL.appendingPathComponent(relative)
       let location = SourceLocation(path: displayPath(relative))
-      let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
-      if resolved != root && !resolved.hasPrefix(root + "/") {
-        // The link as written says more to an editor than the absolute path it resolves to on this machine.
-        let written = (try? manager.destinationOfSymbolicLink(atPath: url.path)) ?? resolved
-        diagnostics.error("this link points outside the Content folder, to '\(written)'", at: location)
-        enumerator.skipDescendants()
-        continue
-      }
-      var isDirectory: ObjCBool = false
-      guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-        diagnostics.error("this link points to nothing", at: location)
-        continue
+      let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+      var isDirectory = ObjCBool(type == .typeDirectory)
+      // The enumerator does not follow links, so only a link itself can lead outside the folder.
+      if type == .typeSymbolicLink {
+        let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
+        if resolved != root && !resolved.hasPrefix(root + "/") {
+          // The link as written says more to an editor than the absolute path it resolves to on this machine.
+          let written = (try? manager.destinationOfSymbolicLink(atPath: url.path)) ?? resolved
+          diagnostics.error("this link points outside the Content folder, to '\(written)'", at: location)
+          continue
+        }
+        guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+          diagnostics.error("this link points to nothing", at: location)
+          continue
+        }
       }
       let parts = relative.split(separator: "/")
       let kind = parts.count == 2 ? Kind(rawValue: String(parts[0])) : nil

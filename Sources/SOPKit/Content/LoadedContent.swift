@@ -29,6 +29,8 @@ struct LoadedContent: Sendable {
   var contactsPath: String
   /// How the Content folder is named in diagnostics.
   var displayRoot: String
+  /// Every Markdown file as parsed, for the next build of `sopkit serve` to reuse.
+  var parsed = ParsedFiles(allowRawHTML: false)
 
   func displayPath(_ contentPath: String) -> String {
     displayRoot.isEmpty ? contentPath : "\(displayRoot)/\(contentPath)"

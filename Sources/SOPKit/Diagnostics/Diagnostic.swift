@@ -1,7 +1,7 @@
 /// One problem found in the user's project, printed as `path:line:col: error: message`.
-public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
   /// How bad a problem is: errors stop the build, warnings do not.
-  public enum Severity: String, Sendable, Hashable {
+  public enum Severity: String, Sendable, Hashable, Codable {
     case error
     case warning
   }

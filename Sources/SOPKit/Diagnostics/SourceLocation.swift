@@ -1,5 +1,5 @@
 /// Where a problem is: a path relative to the project root, with a 1-based line and column.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
   public var path: String
   public var line: Int
   public var column: Int

@@ -6,7 +6,7 @@ import Foundation
 /// and anything that would run script or leave Content/ is refused.
 struct LinkResolver: Sendable {
   /// What the content tree holds, shared by every page's resolver.
-  struct Inventory: Sendable {
+  struct Inventory: Sendable, Equatable {
     /// Content path of each Markdown file that is built (`guides/x.md`) → its output path.
     var pages: [String: String]
     /// Content paths of Markdown files left out of this build (drafts).

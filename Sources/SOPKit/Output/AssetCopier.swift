@@ -25,8 +25,9 @@ struct AssetCopier: Sendable {
     return (copies, try diagnostics.finish())
   }
 
-  /// Site-relative paths of the regular files below `folder`, hidden files and folders left out.
-  static func regularFiles(under folder: URL) -> [String] {
+  /// Site-relative paths of the regular files below `folder` (and of its symbolic links, with `includingLinks`),
+  /// sorted, hidden files and folders left out.
+  static func regularFiles(under folder: URL, includingLinks: Bool = false) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
     var paths: [String] = []
     while let relative = enumerator.nextObject() as? String {
@@ -34,7 +35,8 @@ struct AssetCopier: Sendable {
         enumerator.skipDescendants()
         continue
       }
-      if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { paths.append(relative) }
+      let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+      if type == .typeRegular || (includingLinks && type == .typeSymbolicLink) { paths.append(relative) }
     }
     return paths.sorted()
   }

@@ -56,8 +56,9 @@ struct OutputWriter: Sendable {
     }
   }
 
-  /// Writes `files` into a fresh staging folder and swaps it in place of the output folder.
-  func write(_ files: [RenderedFile]) throws(BuildFailure) {
+  /// Writes `files` into a fresh staging folder, stamps it with `summary` and the state of every file written,
+  /// and swaps it in place of the output folder.
+  func write(_ files: [RenderedFile], summary: BuildStamp.Header) throws(BuildFailure) {
     let manager = FileManager.default
     let parent = output.deletingLastPathComponent()
     let prefix = ".\(output.lastPathComponent).staging-"
@@ -70,17 +71,21 @@ struct OutputWriter: Sendable {
       for folder in folders {
         try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
       }
-      let failures = files.parallelMap { file -> String? in
+      let results = files.parallelMap { file -> Result<FileState, WriteError> in
+        let url = staging.appendingPathComponent(file.path)
         do {
-          try Self.write(file, to: staging.appendingPathComponent(file.path))
-          return nil
+          try Self.write(file, to: url)
         } catch {
-          return "cannot write '\(file.path)': \(error.localizedDescription)"
+          return .failure(WriteError(message: "cannot write '\(file.path)': \(error.localizedDescription)"))
         }
+        guard let state = FileState(path: url.path) else {
+          return .failure(WriteError(message: "'\(file.path)' is not a regular file once written"))
+        }
+        return .success(state)
       }
-      if let failure = failures.compactMap({ $0 }).first { throw WriteError(message: failure) }
-      try Data("This folder was written by sopkit build; the next build replaces it.\n".utf8)
-        .write(to: staging.appendingPathComponent(Self.marker))
+      var states: [String: FileState] = [:]
+      for (file, result) in zip(files, results) { states[file.path] = try result.get() }
+      try BuildStamp(header: summary, files: states).encoded().write(to: staging.appendingPathComponent(Self.marker))
       try swap(staging, into: output)
     } catch {
       try? manager.removeItem(at: staging)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The Render stage: turns the `Site` into every file the build writes, pages in parallel,
-/// sorted by path so two builds of the same input are byte-identical.
+/// The Render stage: turns the `Site` into its pages, in parallel, and its feed and sitemap.
+///
+/// Files come sorted by path so two builds of the same input are byte-identical.
 struct SiteRenderer: Sendable {
   let site: Site
   let templates: TemplateSet
@@ -14,8 +15,11 @@ struct SiteRenderer: Sendable {
     var context: @Sendable (PageContext) -> [String: Any]
   }
 
-  func render() -> [RenderedFile] {
-    let pages = site.allEditions.flatMap(jobs).parallelMap { job in
+  /// Every page, or only those whose output path is in `only`; the feed and sitemap always.
+  func render(only: Set<String>? = nil) -> [RenderedFile] {
+    let all = site.allEditions.flatMap(jobs)
+    let selected = only.map { only in all.filter { only.contains($0.site.path(of: $0.route)) } } ?? all
+    let pages = selected.parallelMap { job in
       let context = PageContext(
         site: job.site, strings: templates.strings(for: job.site.language.id), route: job.route,
         stringsByLanguage: templates.stringsByLanguage)
@@ -25,7 +29,6 @@ struct SiteRenderer: Sendable {
     var files = pages
     files.append(RenderedFile(path: Route.feed.path, text: AtomFeed(site: site, strings: templates.strings).xml()))
     if let sitemap = Sitemap(site: site).xml() { files.append(RenderedFile(path: Route.sitemap.path, text: sitemap)) }
-    files += site.allEditions.flatMap(SearchIndexBuilder.files(for:))
     return files.sorted { $0.path < $1.path }
   }
 

@@ -1,8 +1,11 @@
 import Foundation
 import ServiceLifecycle
 
-/// Polls the project's folders for files added, removed or changed (modification time or size) and
-/// calls `onChange` once per settled burst; stops on graceful shutdown.
+/// Watches the project's folders for files added, removed or changed and calls `onChange` once per settled
+/// burst; stops on graceful shutdown.
+///
+/// On Linux the kernel reports changes (inotify); elsewhere, or past the system's watch limit, the folders are
+/// polled every `interval` for changed modification times and sizes.
 struct ContentWatcher: Service {
   /// What a file looked like at the last poll.
   struct Stamp: Equatable {
@@ -12,9 +15,38 @@ struct ContentWatcher: Service {
 
   let folders: [URL]
   let interval: Duration
-  let onChange: @Sendable () async -> Void
+  /// Told the paths of the files that changed, or nil when that is not known.
+  let onChange: @Sendable (Set<String>?) async -> Void
 
   func run() async {
+    #if canImport(Glibc)
+      if let events = DirectoryEvents(folders: folders.map(\.path)) {
+        await run(events)
+        return
+      }
+    #endif
+    await poll()
+  }
+
+  #if canImport(Glibc)
+    private func run(_ events: DirectoryEvents) async {
+      while !Task.isCancelled && !Task.isShuttingDownGracefully {
+        try? await Task.sleep(for: .milliseconds(10))
+        var changed = events.changes()
+        guard changed != [] else { continue }
+        // An editor may save in several steps: wait until the folders have been quiet for a moment.
+        for _ in 0..<10 {
+          try? await Task.sleep(for: .milliseconds(15))
+          let more = events.changes()
+          if more == [] { break }
+          changed = more.flatMap { more in changed?.union(more) }
+        }
+        await onChange(changed)
+      }
+    }
+  #endif
+
+  private func poll() async {
     var last = scan()
     while !Task.isCancelled && !Task.isShuttingDownGracefully {
       try? await Task.sleep(for: interval)
@@ -27,8 +59,9 @@ struct ContentWatcher: Service {
         if again == now { break }
         now = again
       }
+      let changed = Set(now.keys).union(last.keys).filter { now[$0] != last[$0] }
       last = now
-      await onChange()
+      await onChange(changed)
     }
   }
 

@@ -37,8 +37,8 @@ public struct PreviewServer: Sendable {
     let project = builder.project
     let watcher = ContentWatcher(
       folders: [project.content.url, project.templates.url, project.publicAssets.url], interval: pollInterval
-    ) {
-      await coordinator.rebuild()
+    ) { saved in
+      await coordinator.rebuild(saved: saved)
     }
     let host = self.host
     let report = self.report

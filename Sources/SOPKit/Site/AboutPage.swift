@@ -1,5 +1,5 @@
 /// An about page (About SOP, How to use this toolkit), read in `order`.
-public struct AboutPage: Sendable {
+public struct AboutPage: Sendable, Equatable {
   public var slug: String
   public var title: String
   public var order: Int

@@ -1,5 +1,5 @@
 /// A downloadable file offered with a guide: its title, its copy's path, its kind and size.
-public struct Attachment: Sendable {
+public struct Attachment: Sendable, Equatable {
   public var title: String
   /// Content-relative path, which is also its path in the output.
   public var path: String

@@ -1,5 +1,5 @@
 /// A quick guide, with its cross-references resolved.
-public struct Guide: Sendable {
+public struct Guide: Sendable, Equatable {
   public var slug: String
   public var title: String
   public var summary: String

@@ -1,5 +1,5 @@
 /// A regional training academy with the counties it serves and its contacts, from `contacts.yaml`.
-public struct Region: Sendable {
+public struct Region: Sendable, Equatable {
   public var id: String
   public var name: String
   public var counties: [String]

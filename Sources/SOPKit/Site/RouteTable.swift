@@ -21,5 +21,5 @@ struct RouteTable: Sendable {
     }
   }
 
-  func contains(_ path: String) -> Bool { owners[path] != nil }
+  var paths: Set<String> { Set(owners.keys) }
 }

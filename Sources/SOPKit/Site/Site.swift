@@ -1,5 +1,5 @@
 /// The validated in-memory site: every page and list the renderer needs, cross-references resolved.
-public struct Site: Sendable {
+public struct Site: Sendable, Equatable {
   public var settings: SiteSettings
   /// A to Z by title.
   public var guides: [Guide]
@@ -20,6 +20,8 @@ public struct Site: Sendable {
   public var editions: [Site] = []
   /// The pages each language has in its own words, by language id: where a language switcher may lead.
   public var routesByLanguage: [String: Set<Route>] = [:]
+  /// What links between pages may lead to, for checking the links of a page edited in `sopkit serve`.
+  var linkTargets = LinkTargets(paths: [], anchors: [:], unreadable: [])
 
   public func guides(for role: Role) -> [Guide] { guides.filter { $0.roles.contains { $0.id == role.id } } }
   public func guides(for topic: Topic) -> [Guide] { guides.filter { $0.topics.contains { $0.id == topic.id } } }

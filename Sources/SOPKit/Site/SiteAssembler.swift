@@ -34,7 +34,7 @@ struct SiteAssembler {
         attachments: attachments(meta.attachments, of: page, files: &files, diagnostics: &diagnostics),
         body: page.body, related: [])
     }
-    guides.sort { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
+    guides = guides.map { ($0.title.lowercased(), $0) }.sorted { ($0.0, $0.1.slug) < ($1.0, $1.1.slug) }.map(\.1)
     RelatedGuides.fill(&guides)
 
     var stories: [Story] = content.stories.filter { $0.language == nil }.compactMap { page in
@@ -84,7 +84,11 @@ struct SiteAssembler {
       site.editions[index].files = site.files
     }
     let routes = claimRoutes(of: site, diagnostics: &diagnostics)
-    checkLinks(bodies.map { ($0.0, $0.1) }, site: site, routes: routes, diagnostics: &diagnostics)
+    var anchors: [String: Set<String>] = [:]
+    for (path, body, _) in bodies { anchors[path] = Set(body.headings.map(\.id)) }
+    for edition in site.allEditions { anchors[edition.path(of: .contacts)] = Set(site.regions.map(\.id)) }
+    site.linkTargets = LinkTargets(paths: routes.paths, anchors: anchors, unreadable: content.unreadablePages)
+    for (_, body, _) in bodies { site.linkTargets.check(body, diagnostics: &diagnostics) }
     return (site, try diagnostics.finish())
   }
 
@@ -178,28 +182,5 @@ struct SiteAssembler {
       routes.claim(file, by: SourceLocation(path: content.displayPath(file)), diagnostics: &diagnostics)
     }
     return routes
-  }
-
-  /// Every link to a page of the site must reach a page that is built, and its `#anchor` a heading there.
-  private func checkLinks(
-    _ bodies: [(String, RenderedMarkdown)], site: Site, routes: RouteTable, diagnostics: inout DiagnosticCollector
-  ) {
-    var anchors: [String: Set<String>] = [:]
-    for (path, body) in bodies { anchors[path] = Set(body.headings.map(\.id)) }
-    for edition in site.allEditions { anchors[edition.path(of: .contacts)] = Set(site.regions.map(\.id)) }
-    for (_, body) in bodies {
-      for link in body.pageLinks {
-        guard routes.contains(link.target) || content.unreadablePages.contains(link.target) else {
-          diagnostics.error("the link leads to '\(link.target)', which is not a page of this site", at: link.location)
-          continue
-        }
-        guard let fragment = link.fragment, let ids = anchors[link.target] else { continue }
-        if !ids.contains(fragment) && !HeadingAnchors.isReserved(fragment) {
-          diagnostics.error(
-            "the link leads to '#\(fragment)' in '\(link.target)', but no heading there has that anchor\(DidYouMean.hint(for: fragment, among: ids))",
-            at: link.location)
-        }
-      }
-    }
   }
 }

@@ -1,5 +1,5 @@
 /// The site-wide settings from `site.yaml`.
-public struct SiteSettings: Sendable {
+public struct SiteSettings: Sendable, Equatable {
   public var title: String
   public var description: String
   public var language: String

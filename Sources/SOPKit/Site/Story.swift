@@ -1,7 +1,7 @@
 /// A story from the field, with its region resolved.
-public struct Story: Sendable {
+public struct Story: Sendable, Equatable {
   /// A story's picture: the content path of the file and its description.
-  public struct Image: Sendable {
+  public struct Image: Sendable, Equatable {
     public var path: String
     public var alt: String
   }

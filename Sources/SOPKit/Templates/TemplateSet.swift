@@ -13,6 +13,8 @@ struct TemplateSet: Sendable {
   let library: MustacheLibrary
   /// The default language's words.
   let strings: TemplateStrings
+  /// A hash of every template's text and of the strings files: equal fingerprints render equal pages.
+  let fingerprint: String
   /// Every language's words, by language id, completed from the default language's.
   var stringsByLanguage: [String: TemplateStrings] = [:]
 
@@ -28,12 +30,15 @@ struct TemplateSet: Sendable {
     // Templates that exist but do not parse: reported once, for their syntax, not again as missing.
     var unparsed: Set<String> = []
     let display = { (name: String) in displayRoot.isEmpty ? name : "\(displayRoot)/\(name)" }
+    var hash = ContentHash()
     let files = FileManager.default.enumerator(atPath: directory.path)?.compactMap { $0 as? String } ?? []
     for relative in files.sorted() where relative.hasSuffix(".mustache") {
       let name = String(relative.dropLast(".mustache".count))
       unparsed.insert(name)
       do throws(BuildFailure) {
         let file = try SourceFile.read(directory.appendingPathComponent(relative), displayPath: display(relative))
+        hash.combine(relative)
+        hash.combine(file.text)
         do {
           templates[name] = try MustacheTemplate(string: file.text)
           unparsed.remove(name)
@@ -59,21 +64,23 @@ struct TemplateSet: Sendable {
         "the partial '\(use.name)' does not exist: no file \(use.name).mustache in the templates folder\(DidYouMean.hint(for: use.name, among: templates.keys))",
         at: use.location)
     }
+    let stringsURL = directory.appendingPathComponent("i18n/\(language).yaml")
     let strings = try TemplateStrings.load(
-      from: directory.appendingPathComponent("i18n/\(language).yaml"), displayPath: display("i18n/\(language).yaml"),
-      diagnostics: &diagnostics)
+      from: stringsURL, displayPath: display("i18n/\(language).yaml"), diagnostics: &diagnostics)
+    FileManager.default.contents(atPath: stringsURL.path)?.withUnsafeBytes { hash.combine($0) }
     var stringsByLanguage = [language: strings]
     for other in otherLanguages {
       let relative = "i18n/\(other).yaml"
       let location = SourceLocation(path: display(relative))
-      guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(relative).path) else {
+      let url = directory.appendingPathComponent(relative)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
         diagnostics.warning(
           "there is no strings file for the language '\(other)': its pages use the words of i18n/\(language).yaml; copy that file to \(relative) and translate it",
           at: location)
         continue
       }
-      let loaded = try TemplateStrings.load(
-        from: directory.appendingPathComponent(relative), displayPath: display(relative), diagnostics: &diagnostics)
+      data.withUnsafeBytes { hash.combine($0) }
+      let loaded = try TemplateStrings.load(from: url, displayPath: display(relative), diagnostics: &diagnostics)
       let (completed, missing) = loaded.completed(from: strings)
       if !missing.isEmpty {
         diagnostics.warning(
@@ -85,7 +92,7 @@ struct TemplateSet: Sendable {
       }
       stringsByLanguage[other] = completed
     }
-    var set = TemplateSet(library: MustacheLibrary(templates: templates), strings: strings)
+    var set = TemplateSet(library: MustacheLibrary(templates: templates), strings: strings, fingerprint: hash.hex)
     set.stringsByLanguage = stringsByLanguage
     return (set, try diagnostics.finish())
   }

@@ -64,7 +64,25 @@ struct TemplateStrings: Sendable {
   func format(_ date: SimpleDate) -> String {
     let month = months.isEmpty ? String(date.description.split(separator: "-")[1]) : months[date.month - 1]
     let day = months.isEmpty ? String(date.description.split(separator: "-")[2]) : String(date.day)
-    return dateFormat.replacingOccurrences(of: "{year}", with: String(date.year))
-      .replacingOccurrences(of: "{month}", with: month).replacingOccurrences(of: "{day}", with: day)
+    // Scanned once per date rather than with Foundation's replacing, which list pages call tens of thousands of times.
+    var text = ""
+    var rest = dateFormat[...]
+    while let open = rest.firstIndex(of: "{") {
+      text += rest[..<open]
+      let field = rest[open...]
+      if field.hasPrefix("{year}") {
+        text += String(date.year)
+      } else if field.hasPrefix("{month}") {
+        text += month
+      } else if field.hasPrefix("{day}") {
+        text += day
+      } else {
+        text += "{"
+        rest = rest[rest.index(after: open)...]
+        continue
+      }
+      rest = rest[(field.firstIndex(of: "}").map { rest.index(after: $0) } ?? rest.endIndex)...]
+    }
+    return text + rest
   }
 }

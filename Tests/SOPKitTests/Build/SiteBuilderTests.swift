@@ -1,32 +1,39 @@
 import Foundation
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 import Testing
 
 @testable import SOPKit
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 @Suite struct SiteBuilderTests {
   static let files: [String: String] = [
     "Content/contacts.yaml": """
-      regions:
-        - id: central
-          name: Central Academy
-          counties: [Fresno, Tulare]
-          contacts:
-            - name: Coordinator
-              email: sop@example.org
-              phone: "+1 555 0100"
-      """,
+    regions:
+      - id: central
+        name: Central Academy
+        counties: [Fresno, Tulare]
+        contacts:
+          - name: Coordinator
+            email: sop@example.org
+            phone: "+1 555 0100"
+    """,
     "Content/guides/three-houses.md": TemporarySite.guide(
-      "Three Houses", extra: "topics: [three-houses]\ntags: [children, Family Meetings]\nupdated: 2024-03-01\nattachments:\n  - file: sheets/three-houses.pdf\n    title: Worksheet\n",
-      body: "## How to do it\n\nSee [the Safety House](safety-house.md#draw-it) and [a story](../stories/tulare.md).\n\n![Three houses](images/houses.svg)\n"),
+      "Three Houses",
+      extra:
+        "topics: [three-houses]\ntags: [children, Family Meetings]\nupdated: 2024-03-01\nattachments:\n  - file: sheets/three-houses.pdf\n    title: Worksheet\n",
+      body:
+        "## How to do it\n\nSee [the Safety House](safety-house.md#draw-it) and [a story](../stories/tulare.md).\n\n![Three houses](images/houses.svg)\n"
+    ),
     "Content/guides/safety-house.md": TemporarySite.guide(
-      "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n", body: "## Draw it\n\nRead [about SOP](../pages/about.md).\n"),
+      "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
+      body: "## Draw it\n\nRead [about SOP](../pages/about.md).\n"),
     "Content/guides/draft-guide.md": TemporarySite.guide("Draft", extra: "draft: true\n"),
     "Content/guides/images/houses.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     "Content/sheets/three-houses.pdf": "%PDF-1.4 test",
-    "Content/stories/tulare.md": "---\ntitle: Tulare\ndate: 2022-05-10\nsummary: A story.\ncounty: Tulare\nregion: central\ntags: [children]\n---\nStory.\n",
+    "Content/stories/tulare.md":
+      "---\ntitle: Tulare\ndate: 2022-05-10\nsummary: A story.\ncounty: Tulare\nregion: central\ntags: [children]\n---\nStory.\n",
     "Content/pages/about.md": "---\ntitle: About SOP\norder: 1\n---\nAbout.\n",
     "Content/pages/how-to-use.md": "---\ntitle: How to use\norder: 2\n---\nUse it.\n",
   ]
@@ -42,9 +49,11 @@ import Testing
       "stories/feed.xml", "contacts.html", "search.html", "about.html", "404.html", "guides/images/houses.svg",
       "sheets/three-houses.pdf", "css/site.css",
     ] {
-      #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/\(path)").path), "\(path)")
+      #expect(
+        FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/\(path)").path), "\(path)")
     }
-    #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/guides/draft-guide.html").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/guides/draft-guide.html").path))
     #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/sitemap.xml").path))
     let broken = try LinkChecker.brokenLinks(in: site.root.appendingPathComponent("Output"))
     #expect(broken == [])
@@ -61,16 +70,18 @@ import Testing
     let site = try TemporarySite(Self.files)
     defer { site.remove() }
     _ = try site.build(drafts: true)
-    #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/guides/draft-guide.html").path))
+    #expect(
+      FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/guides/draft-guide.html").path))
   }
 
   @Test func twoBuildsAreByteIdentical() throws {
     let site = try TemporarySite(Self.files)
     defer { site.remove() }
     _ = try site.build()
-    let first = try snapshot(site.root.appendingPathComponent("Output"))
-    _ = try site.build()
-    #expect(try snapshot(site.root.appendingPathComponent("Output")) == first)
+    let first = try site.snapshot()
+    let second = try site.build(force: true)
+    #expect(!second.upToDate)
+    #expect(try site.snapshot() == first)
   }
 
   @Test func writesSitemapAndAbsoluteFeedLinksWhenURLIsSet() throws {
@@ -80,7 +91,9 @@ import Testing
     defer { site.remove() }
     _ = try site.build()
     let sitemap = try site.output("sitemap.xml")
-    #expect(sitemap.contains("<loc>https://toolkit.example.org/sop/guides/three-houses.html</loc><lastmod>2024-03-01</lastmod>"))
+    #expect(
+      sitemap.contains(
+        "<loc>https://toolkit.example.org/sop/guides/three-houses.html</loc><lastmod>2024-03-01</lastmod>"))
     let feed = try site.output("stories/feed.xml")
     #expect(feed.contains("<id>https://toolkit.example.org/sop/stories/tulare.html</id>"))
     _ = try XMLDocument(xmlString: feed)
@@ -93,23 +106,26 @@ import Testing
       body: "[x](safety-house.md#nowhere)\n\n[y](../stories/none.md)\n")
     let site = try TemporarySite(files)
     defer { site.remove() }
-    #expect(site.failure() == [
-      "Content/guides/bad.md:4:9: error: unknown role 'line-staf' (did you mean 'line-staff'?); the roles are listed in Content/site.yaml",
-      "Content/guides/bad.md:5:10: error: unknown topic 'three-house' (did you mean 'three-houses'?); the topics are listed in Content/site.yaml",
-      "Content/guides/bad.md:7:1: error: the link leads to '#nowhere' in 'guides/safety-house.html', but no heading there has that anchor",
-      "Content/guides/bad.md:9:1: error: the link '../stories/none.md' leads to 'Content/stories/none.md', which does not exist (did you mean 'stories/tulare.md'?)",
-    ])
+    #expect(
+      site.failure() == [
+        "Content/guides/bad.md:4:9: error: unknown role 'line-staf' (did you mean 'line-staff'?); the roles are listed in Content/site.yaml",
+        "Content/guides/bad.md:5:10: error: unknown topic 'three-house' (did you mean 'three-houses'?); the topics are listed in Content/site.yaml",
+        "Content/guides/bad.md:7:1: error: the link leads to '#nowhere' in 'guides/safety-house.html', but no heading there has that anchor",
+        "Content/guides/bad.md:9:1: error: the link '../stories/none.md' leads to 'Content/stories/none.md', which does not exist (did you mean 'stories/tulare.md'?)",
+      ])
   }
 
   @Test func aFailedBuildLeavesTheLastGoodOutputUntouched() throws {
     let site = try TemporarySite(Self.files)
     defer { site.remove() }
     _ = try site.build()
-    let before = try snapshot(site.root.appendingPathComponent("Output"))
+    let before = try site.snapshot()
     try site.write("---\ntitle: [broken\n---\n", to: "Content/guides/three-houses.md")
     #expect(!site.failure().isEmpty)
-    #expect(try snapshot(site.root.appendingPathComponent("Output")) == before)
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Output") }
+    #expect(try site.snapshot() == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+      $0.hasPrefix(".Output")
+    }
     #expect(leftovers.isEmpty)
   }
 
@@ -128,7 +144,8 @@ import Testing
     try site.write("precious", to: "Documents/letter.txt")
     let project = Project(output: "Documents", base: site.root)
     #expect(throws: BuildFailure.self) { try SiteBuilder(project: project).build() }
-    #expect(try String(contentsOf: site.root.appendingPathComponent("Documents/letter.txt"), encoding: .utf8) == "precious")
+    #expect(
+      try String(contentsOf: site.root.appendingPathComponent("Documents/letter.txt"), encoding: .utf8) == "precious")
   }
 
   @Test func reportsSlugsCollisionsAndTemplateErrors() throws {
@@ -140,21 +157,16 @@ import Testing
     try site.write("{{#guide}}\n<h1>{{title}}\n", to: "Templates/guide.mustache")
     try site.write("{{> partials/nope}}\n", to: "Templates/404.mustache")
     let lines = site.failure()
-    #expect(lines.contains("Content/guides/Bad Name.md:1:1: error: the file name 'Bad Name' is not a valid slug: use only lowercase letters, digits and '-' (rename it to 'bad-name')"))
-    #expect(lines.contains("Content/pages/index.md:1:1: error: this page would be written to 'index.html', which the toolkit needs for its own page; rename the file"))
+    #expect(
+      lines.contains(
+        "Content/guides/Bad Name.md:1:1: error: the file name 'Bad Name' is not a valid slug: use only lowercase letters, digits and '-' (rename it to 'bad-name')"
+      ))
+    #expect(
+      lines.contains(
+        "Content/pages/index.md:1:1: error: this page would be written to 'index.html', which the toolkit needs for its own page; rename the file"
+      ))
     #expect(lines.contains { $0.hasPrefix("Templates/guide.mustache:") && $0.contains("error: template syntax") })
-    #expect(lines.contains { $0.hasPrefix("Templates/404.mustache:1:1: error: the partial 'partials/nope' does not exist") })
-  }
-
-  private func snapshot(_ folder: URL) throws -> [String: Data] {
-    var files: [String: Data] = [:]
-    for case let path as String in FileManager.default.enumerator(atPath: folder.path)! {
-      let url = folder.appendingPathComponent(path)
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-        files[path] = try Data(contentsOf: url)
-      }
-    }
-    return files
+    #expect(
+      lines.contains { $0.hasPrefix("Templates/404.mustache:1:1: error: the partial 'partials/nope' does not exist") })
   }
 }

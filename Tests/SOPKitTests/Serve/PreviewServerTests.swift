@@ -146,13 +146,20 @@ import Testing
     let original = try String(contentsOf: preview.site.root.appendingPathComponent(guide), encoding: .utf8)
     try preview.site.write(
       original.replacingOccurrences(of: "See [the Safety House]", with: "Now see [the Safety House]"), to: guide)
-    await preview.coordinator.rebuild()
+    await preview.coordinator.rebuild(saved: [preview.site.root.appendingPathComponent(guide).path])
     try await preview.test { client in
       do {
         let response = try await client.get("/guides/three-houses.html")
         #expect(response.text.contains("Now see <a"))
         #expect(response.text.contains("data-build=\"2\""))
       }
+      // The search index is rebuilt after the page is served: it catches up within a few seconds.
+      var indexed = false
+      for _ in 0..<100 where !indexed {
+        indexed = try await client.get("/search/docs-0.js").text.contains("Now see the Safety House")
+        if !indexed { try await Task.sleep(for: .milliseconds(50)) }
+      }
+      #expect(indexed)
     }
     try preview.site.write(
       original.replacingOccurrences(of: "roles: [line-staff]", with: "roles: [line-staf]"), to: guide)
@@ -205,7 +212,7 @@ import Testing
   @Test func theWatcherSeesAddedChangedAndRemovedFiles() throws {
     let site = try TemporarySite([:])
     defer { site.remove() }
-    let watcher = ContentWatcher(folders: [site.project.content.url], interval: .milliseconds(10)) {}
+    let watcher = ContentWatcher(folders: [site.project.content.url], interval: .milliseconds(10)) { _ in }
     let before = watcher.scan()
     try site.write("---\ntitle: A\n---\n", to: "Content/pages/a.md")
     let added = watcher.scan()

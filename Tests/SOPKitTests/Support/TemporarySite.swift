@@ -58,8 +58,25 @@ struct TemporarySite {
 
   var project: Project { Project(base: root) }
 
-  func build(drafts: Bool = false) throws(BuildFailure) -> BuildReport {
-    try SiteBuilder(project: project, options: BuildOptions(includeDrafts: drafts)).build()
+  func build(drafts: Bool = false, force: Bool = false, output: String = "Output") throws(BuildFailure) -> BuildReport {
+    try SiteBuilder(
+      project: Project(output: output, base: root), options: BuildOptions(includeDrafts: drafts, force: force)
+    ).build()
+  }
+
+  /// Every file of a built site by path, without the marker file (which records when each file was written).
+  func snapshot(_ output: String = "Output") throws -> [String: Data] {
+    let folder = root.appendingPathComponent(output)
+    var files: [String: Data] = [:]
+    for case let path as String in FileManager.default.enumerator(atPath: folder.path)!
+    where path != OutputWriter.marker {
+      let url = folder.appendingPathComponent(path)
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        files[path] = try Data(contentsOf: url)
+      }
+    }
+    return files
   }
 
   /// The diagnostics of a build expected to fail, as printed lines.

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+@testable import SOPKit
+
+/// A build that reuses the previous one (as `sopkit serve` does) makes exactly what a build from scratch makes,
+/// while parsing and rendering again only what changed.
+@Suite struct IncrementalBuildTests {
+  /// A change to the site's folder, the files it saves, how many pages it should leave to render again (nil:
+  /// every page) and whether the rebuild for edited page text should take it.
+  struct Change: Sendable, CustomTestStringConvertible {
+    var name: String
+    var saved: [String]
+    var pagesRendered: Int?
+    var textOnly = false
+    var apply: @Sendable (TemporarySite) throws -> Void
+    var testDescription: String { name }
+  }
+
+  static let changes: [Change] = [
+    Change(name: "a guide's body", saved: ["Content/guides/safety-house.md"], pagesRendered: 1, textOnly: true) {
+      try $0.write(
+        TemporarySite.guide(
+          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
+          body: "## Draw it\n\nA longer text, with **more** words.\n"), to: "Content/guides/safety-house.md")
+    },
+    Change(name: "a new heading", saved: ["Content/guides/safety-house.md"], pagesRendered: 1) {
+      try $0.write(
+        TemporarySite.guide(
+          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
+          body: "## Draw it\n\n## Then talk about it\n\nText.\n"), to: "Content/guides/safety-house.md")
+    },
+    Change(
+      name: "a heading another guide links to, renamed", saved: ["Content/guides/safety-house.md"], pagesRendered: nil
+    ) {
+      try $0.write(
+        TemporarySite.guide(
+          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
+          body: "## Draw it now\n\nText.\n"), to: "Content/guides/safety-house.md")
+    },
+    Change(name: "a guide's title", saved: ["Content/guides/safety-house.md"], pagesRendered: nil) {
+      try $0.write(
+        TemporarySite.guide(
+          "The Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n", body: "## Draw it\n"),
+        to: "Content/guides/safety-house.md")
+    },
+    Change(name: "a story's body", saved: ["Content/stories/tulare.md"], pagesRendered: 1, textOnly: true) {
+      try $0.write(
+        "---\ntitle: Tulare\ndate: 2022-05-10\nsummary: A story.\ncounty: Tulare\nregion: central\ntags: [children]\n---\nA longer story.\n",
+        to: "Content/stories/tulare.md")
+    },
+    Change(name: "an about page's body", saved: ["Content/pages/about.md"], pagesRendered: 1, textOnly: true) {
+      try $0.write("---\ntitle: About SOP\norder: 1\n---\nAbout it, at length.\n", to: "Content/pages/about.md")
+    },
+    Change(name: "a new guide", saved: ["Content/guides/circles.md"], pagesRendered: nil) {
+      try $0.write(
+        TemporarySite.guide("Circles", body: "See [the Safety House](safety-house.md#draw-it)."),
+        to: "Content/guides/circles.md")
+    },
+    Change(name: "a removed guide", saved: ["Content/guides/three-houses.md"], pagesRendered: nil) {
+      try FileManager.default.removeItem(at: $0.root.appendingPathComponent("Content/guides/three-houses.md"))
+    },
+    Change(name: "a template", saved: ["Templates/guide.mustache"], pagesRendered: nil) {
+      try $0.write("{{#guide}}<h1>{{title}}</h1>{{{body}}}{{/guide}}\n", to: "Templates/guide.mustache")
+    },
+    Change(name: "site.yaml", saved: ["Content/site.yaml"], pagesRendered: nil) {
+      try $0.write(TemporarySite.siteYAML + "\nurl: https://toolkit.example.org/sop\n", to: "Content/site.yaml")
+    },
+    Change(name: "an image a guide shows", saved: ["Content/guides/images/houses.svg"], pagesRendered: 0) {
+      try $0.write("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>", to: "Content/guides/images/houses.svg")
+    },
+    Change(
+      name: "a body with a new warning", saved: ["Content/guides/safety-house.md"], pagesRendered: 1, textOnly: true
+    ) {
+      try $0.write(
+        TemporarySite.guide(
+          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
+          body: "## Draw it\n\n[Run](javascript:alert(1)) nothing.\n"), to: "Content/guides/safety-house.md")
+    },
+    Change(name: "a body with a broken link", saved: ["Content/guides/safety-house.md"], pagesRendered: nil) {
+      try $0.write(
+        TemporarySite.guide(
+          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
+          body: "## Draw it\n\nSee [nothing](nothing.md).\n"), to: "Content/guides/safety-house.md")
+    },
+    Change(name: "a body with a new image", saved: ["Content/guides/safety-house.md"], pagesRendered: 1) {
+      try $0.write(
+        TemporarySite.guide(
+          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
+          body: "## Draw it\n\n![Houses](images/houses.svg)\n"), to: "Content/guides/safety-house.md")
+    },
+    Change(
+      name: "two bodies", saved: ["Content/guides/safety-house.md", "Content/pages/how-to-use.md"], pagesRendered: 2,
+      textOnly: true
+    ) {
+      try $0.write(
+        TemporarySite.guide(
+          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
+          body: "## Draw it\n\nOther words.\n"), to: "Content/guides/safety-house.md")
+      try $0.write("---\ntitle: How to use\norder: 2\n---\nUse it well.\n", to: "Content/pages/how-to-use.md")
+    },
+  ]
+
+  /// What a build ends in: its files and warnings, or its diagnostics when it fails.
+  private func outcome(_ build: () throws(BuildFailure) -> BuiltSite) -> (
+    files: [String: String], diagnostics: [Diagnostic], pagesRendered: Int?
+  ) {
+    do {
+      let built = try build()
+      return (files(built), built.report.warnings, built.report.pagesRendered)
+    } catch {
+      return ([:], error.diagnostics, nil)
+    }
+  }
+
+  /// The paths whose files differ, or that only one side has.
+  private func differences(_ left: [String: String], _ right: [String: String]) -> [String] {
+    Set(left.keys).union(right.keys).filter { left[$0] != right[$0] }.sorted()
+  }
+
+  /// Every file by path: bytes for what the build made, the source for what it copies.
+  private func files(_ built: BuiltSite) -> [String: String] {
+    var files: [String: String] = [:]
+    for file in built.files {
+      switch file.contents {
+      case .bytes(let data): files[file.path] = String(decoding: data, as: UTF8.self)
+      case .copy(let url): files[file.path] = "copy of \(url.path)"
+      }
+    }
+    return files
+  }
+
+  @Test(arguments: changes)
+  func rebuildingFromThePreviousBuildMakesWhatAFullBuildMakes(change: Change) throws {
+    let site = try TemporarySite(SiteBuilderTests.files)
+    defer { site.remove() }
+    let builder = SiteBuilder(project: site.project)
+    let first = try builder.buildInMemory()
+    try change.apply(site)
+    let incremental = outcome { () throws(BuildFailure) in try builder.buildInMemory(reusing: first) }
+    let saved = Set(change.saved.map { site.root.appendingPathComponent($0).path })
+    var tookTextPath = false
+    let textOnly = outcome { () throws(BuildFailure) in
+      let built = try builder.buildInMemory(reusing: first, saved: saved)
+      tookTextPath = built.report.stageSeconds.map(\.stage) == ["pages"]
+      return built
+    }
+    let full = outcome { () throws(BuildFailure) in try builder.buildInMemory() }
+    #expect(!full.files.isEmpty || !full.diagnostics.isEmpty)
+    for rebuilt in [incremental, textOnly] {
+      #expect(differences(rebuilt.files, full.files) == [])
+      #expect(rebuilt.diagnostics == full.diagnostics)
+      #expect(rebuilt.pagesRendered == (change.pagesRendered ?? full.pagesRendered))
+    }
+    #expect(tookTextPath == change.textOnly)
+  }
+
+  @Test func theSearchIndexCanCatchUpAfterThePages() throws {
+    let site = try TemporarySite(SiteBuilderTests.files)
+    defer { site.remove() }
+    let builder = SiteBuilder(project: site.project)
+    let first = try builder.buildInMemory()
+    try site.write(
+      TemporarySite.guide("Safety House", body: "## Draw it\n\nZanzibar.\n"), to: "Content/guides/safety-house.md")
+    let pagesFirst = try builder.buildInMemory(reusing: first, searchIndex: false)
+    #expect(!pagesFirst.searchIndexIsCurrent)
+    #expect(
+      files(pagesFirst).filter { $0.key.hasPrefix("search/") } == files(first).filter { $0.key.hasPrefix("search/") })
+    let caughtUp = pagesFirst.withCurrentSearchIndex()
+    #expect(caughtUp.searchIndexIsCurrent)
+    #expect(differences(files(caughtUp), files(try builder.buildInMemory())) == [])
+    #expect(files(caughtUp).contains { $0.key.hasPrefix("search/") && $0.value.contains("zanzibar") })
+  }
+
+  @Test func aFailedBuildInBetweenIsNotReused() throws {
+    let site = try TemporarySite(SiteBuilderTests.files)
+    defer { site.remove() }
+    let builder = SiteBuilder(project: site.project)
+    let first = try builder.buildInMemory()
+    let original = try String(
+      contentsOf: site.root.appendingPathComponent("Content/guides/safety-house.md"), encoding: .utf8)
+    try site.write("---\ntitle: [broken\n---\n", to: "Content/guides/safety-house.md")
+    #expect(throws: BuildFailure.self) { try builder.buildInMemory(reusing: first) }
+    try site.write(original + "\nOne more line.\n", to: "Content/guides/safety-house.md")
+    let fixed = try builder.buildInMemory(reusing: first)
+    #expect(differences(files(fixed), files(try builder.buildInMemory())) == [])
+  }
+}
