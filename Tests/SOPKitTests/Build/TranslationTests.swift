@@ -157,6 +157,27 @@ import Testing
     #expect(story.contains("<dd>Tulare</dd>"))
   }
 
+  @Test func aRebuildInServeAfterEditingATranslationMatchesAFullBuild() throws {
+    let site = try TemporarySite(Self.files)
+    defer { site.remove() }
+    let builder = SiteBuilder(project: Project(base: site.root), options: BuildOptions(writeOutput: false))
+    let first = try builder.buildInMemory()
+    let path = "Content/guides/safety-house.es.md"
+    try site.write("---\ntitle: La Casa de la Seguridad\nsummary: Un dibujo.\n---\n## Dibujarla\n\nZanahoria.\n", to: path)
+    let rebuilt = try builder.buildInMemory(reusing: first, saved: [site.root.appendingPathComponent(path).path])
+    let full = try builder.buildInMemory()
+    func texts(_ built: BuiltSite) -> [String: String] {
+      var texts: [String: String] = [:]
+      for file in built.files {
+        if case .bytes(let data) = file.contents { texts[file.path] = String(decoding: data, as: UTF8.self) }
+      }
+      return texts
+    }
+    #expect(texts(rebuilt) == texts(full))
+    #expect(texts(rebuilt)["es/guides/safety-house.html"]?.contains("Zanahoria.") == true)
+    #expect(texts(rebuilt).contains { $0.key.hasPrefix("es/search/docs-") && $0.value.contains("Zanahoria") })
+  }
+
   @Test func theTranslationReportSaysTranslatedOutdatedOrMissing() throws {
     var files = Self.files
     files["Content/guides/safety-house.md"] = TemporarySite.guide(
