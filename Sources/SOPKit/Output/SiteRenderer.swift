@@ -16,16 +16,25 @@ struct SiteRenderer: Sendable {
 
   /// Every page, or only those whose output path is in `only`; the feed and sitemap always.
   func render(only: Set<String>? = nil) -> [RenderedFile] {
+    var files = pages(only: only)
+    files.append(feed())
+    if let sitemap = Sitemap(site: site).xml() { files.append(RenderedFile(path: Route.sitemap.path, text: sitemap)) }
+    return files.sorted { $0.path < $1.path }
+  }
+
+  /// Every page, or only those whose output path is in `only`.
+  func pages(only: Set<String>? = nil) -> [RenderedFile] {
     let all = jobs()
     let selected = only.map { only in all.filter { only.contains($0.route.path) } } ?? all
-    let pages = selected.parallelMap { job in
+    return selected.parallelMap { job in
       let context = PageContext(site: site, strings: templates.strings, route: job.route)
       return RenderedFile(path: job.route.path, text: templates.render(job.template, context: job.context(context)))
     }
-    var files = pages
-    files.append(RenderedFile(path: Route.feed.path, text: AtomFeed(site: site, strings: templates.strings).xml()))
-    if let sitemap = Sitemap(site: site).xml() { files.append(RenderedFile(path: Route.sitemap.path, text: sitemap)) }
-    return files.sorted { $0.path < $1.path }
+  }
+
+  /// The Atom feed of the stories.
+  func feed() -> RenderedFile {
+    RenderedFile(path: Route.feed.path, text: AtomFeed(site: site, strings: templates.strings).xml())
   }
 
   private func jobs() -> [Job] {
