@@ -105,6 +105,7 @@ public struct SiteBuilder: Sendable {
     guard errors.isEmpty, let site, let templates, let content else {
       throw BuildFailure(diagnostics: errors + warnings)
     }
+    let searchWork = searchIndex ? BackgroundWork { SearchIndexBuilder.files(for: site) } : nil
     let renderer = SiteRenderer(site: site, templates: templates)
     var files: [RenderedFile]
     let pagesRendered: Int
@@ -125,8 +126,7 @@ public struct SiteBuilder: Sendable {
     }
     lap("render")
     let search =
-      searchIndex
-      ? SearchIndexBuilder.files(for: site) : previous?.files.filter { previous!.searchPaths.contains($0.path) } ?? []
+      searchWork?.result ?? previous?.files.filter { previous!.searchPaths.contains($0.path) } ?? []
     files += search
     lap("search")
     let assets = run { () throws(BuildFailure) in
