@@ -32,7 +32,10 @@ struct PageTextRebuild {
       parsed.entries[contentPath] = ParsedFiles.Entry(state: state, header: known.header, body: body)
       changedRoutes.insert(output)
     }
-    let rendered = SiteRenderer(site: site, templates: previous.templates).render(only: changedRoutes)
+    let renderer = SiteRenderer(site: site, templates: previous.templates)
+    var rendered = renderer.pages(only: changedRoutes)
+    // Story pages are in the feed with their text; nothing else changes what the feed or the sitemap say.
+    if site.stories.contains(where: { changedRoutes.contains($0.route.path) }) { rendered.append(renderer.feed()) }
     let replacements = Dictionary(rendered.map { ($0.path, $0) }) { _, last in last }
     let files = previous.files.map { replacements[$0.path] ?? $0 }
     var report = previous.report

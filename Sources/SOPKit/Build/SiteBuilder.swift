@@ -108,6 +108,7 @@ public struct SiteBuilder: Sendable {
     guard errors.isEmpty, let site, let templates, let content else {
       throw BuildFailure(diagnostics: errors + warnings)
     }
+    let searchWork = searchIndex ? BackgroundWork { site.allEditions.flatMap(SearchIndexBuilder.files(for:)) } : nil
     let renderer = SiteRenderer(site: site, templates: templates)
     var files: [RenderedFile]
     let pagesRendered: Int
@@ -128,9 +129,7 @@ public struct SiteBuilder: Sendable {
     }
     lap("render")
     let search =
-      searchIndex
-      ? site.allEditions.flatMap(SearchIndexBuilder.files(for:))
-      : previous?.files.filter { previous!.searchPaths.contains($0.path) } ?? []
+      searchWork?.result ?? previous?.files.filter { previous!.searchPaths.contains($0.path) } ?? []
     files += search
     lap("search")
     let assets = run { () throws(BuildFailure) in

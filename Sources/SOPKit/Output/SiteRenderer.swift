@@ -17,19 +17,28 @@ struct SiteRenderer: Sendable {
 
   /// Every page, or only those whose output path is in `only`; the feed and sitemap always.
   func render(only: Set<String>? = nil) -> [RenderedFile] {
+    var files = pages(only: only)
+    files.append(feed())
+    if let sitemap = Sitemap(site: site).xml() { files.append(RenderedFile(path: Route.sitemap.path, text: sitemap)) }
+    return files.sorted { $0.path < $1.path }
+  }
+
+  /// Every page, or only those whose output path is in `only`.
+  func pages(only: Set<String>? = nil) -> [RenderedFile] {
     let all = site.allEditions.flatMap(jobs)
     let selected = only.map { only in all.filter { only.contains($0.site.path(of: $0.route)) } } ?? all
-    let pages = selected.parallelMap { job in
+    return selected.parallelMap { job in
       let context = PageContext(
         site: job.site, strings: templates.strings(for: job.site.language.id), route: job.route,
         stringsByLanguage: templates.stringsByLanguage)
       return RenderedFile(
         path: job.site.path(of: job.route), text: templates.render(job.template, context: job.context(context)))
     }
-    var files = pages
-    files.append(RenderedFile(path: Route.feed.path, text: AtomFeed(site: site, strings: templates.strings).xml()))
-    if let sitemap = Sitemap(site: site).xml() { files.append(RenderedFile(path: Route.sitemap.path, text: sitemap)) }
-    return files.sorted { $0.path < $1.path }
+  }
+
+  /// The Atom feed of the stories.
+  func feed() -> RenderedFile {
+    RenderedFile(path: Route.feed.path, text: AtomFeed(site: site, strings: templates.strings).xml())
   }
 
   /// The pages of one edition: every list, and the guides, stories and about pages written in its language.

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Rebuilds the site in memory, one build at a time, and swaps in what the preview serves.
 ///
 /// A request for a rebuild while one runs is coalesced into a single rebuild after it, so a burst of
@@ -38,11 +40,11 @@ actor RebuildCoordinator {
       let previous = lastGood
       let taken = saved
       saved = []
-      let result = await Task.detached {
+      let result = await Self.offThePool(.userInitiated) {
         Result { () throws(BuildFailure) -> BuiltSite in
           try builder.buildInMemory(reusing: previous, saved: taken, searchIndex: previous == nil)
         }
-      }.value
+      }
       // A failed build leaves the last good one as the base, so its saves count again next time.
       if case .failure = result { saved = taken.flatMap { taken in saved?.union(taken) } }
       await apply(result)
@@ -52,9 +54,19 @@ actor RebuildCoordinator {
   }
 
   private func updateSearchIndex(of built: BuiltSite, number: Int) {
-    Task.detached {
-      let updated = built.withCurrentSearchIndex()
-      await self.replaceSearchIndex(with: updated, number: number)
+    Task {
+      let updated = await Self.offThePool(.utility) { built.withCurrentSearchIndex() }
+      replaceSearchIndex(with: updated, number: number)
+    }
+  }
+
+  /// Runs long CPU work on a Dispatch thread: on Swift's cooperative pool (one thread per core) it would
+  /// hold up the watcher and the server's tasks for as long as it runs.
+  private static func offThePool<Value: Sendable>(
+    _ priority: DispatchQoS.QoSClass, _ work: @escaping @Sendable () -> Value
+  ) async -> Value {
+    await withCheckedContinuation { continuation in
+      DispatchQueue.global(qos: priority).async { continuation.resume(returning: work()) }
     }
   }
 

@@ -17,32 +17,27 @@ import Testing
     var testDescription: String { name }
   }
 
+  /// The Safety House guide of `SiteBuilderTests.files` with another body.
+  static func writeSafetyHouse(_ body: String, title: String = "Safety House", in site: TemporarySite) throws {
+    try site.write(
+      TemporarySite.guide(title, roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n", body: body),
+      to: "Content/guides/safety-house.md")
+  }
+
   static let changes: [Change] = [
     Change(name: "a guide's body", saved: ["Content/guides/safety-house.md"], pagesRendered: 1, textOnly: true) {
-      try $0.write(
-        TemporarySite.guide(
-          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
-          body: "## Draw it\n\nA longer text, with **more** words.\n"), to: "Content/guides/safety-house.md")
+      try Self.writeSafetyHouse("## Draw it\n\nA longer text, with **more** words.\n", in: $0)
     },
     Change(name: "a new heading", saved: ["Content/guides/safety-house.md"], pagesRendered: 1) {
-      try $0.write(
-        TemporarySite.guide(
-          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
-          body: "## Draw it\n\n## Then talk about it\n\nText.\n"), to: "Content/guides/safety-house.md")
+      try Self.writeSafetyHouse("## Draw it\n\n## Then talk about it\n\nText.\n", in: $0)
     },
     Change(
       name: "a heading another guide links to, renamed", saved: ["Content/guides/safety-house.md"], pagesRendered: nil
     ) {
-      try $0.write(
-        TemporarySite.guide(
-          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
-          body: "## Draw it now\n\nText.\n"), to: "Content/guides/safety-house.md")
+      try Self.writeSafetyHouse("## Draw it now\n\nText.\n", in: $0)
     },
     Change(name: "a guide's title", saved: ["Content/guides/safety-house.md"], pagesRendered: nil) {
-      try $0.write(
-        TemporarySite.guide(
-          "The Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n", body: "## Draw it\n"),
-        to: "Content/guides/safety-house.md")
+      try Self.writeSafetyHouse("## Draw it\n", title: "The Safety House", in: $0)
     },
     Change(name: "a story's body", saved: ["Content/stories/tulare.md"], pagesRendered: 1, textOnly: true) {
       try $0.write(
@@ -72,31 +67,19 @@ import Testing
     Change(
       name: "a body with a new warning", saved: ["Content/guides/safety-house.md"], pagesRendered: 1, textOnly: true
     ) {
-      try $0.write(
-        TemporarySite.guide(
-          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
-          body: "## Draw it\n\n[Run](javascript:alert(1)) nothing.\n"), to: "Content/guides/safety-house.md")
+      try Self.writeSafetyHouse("## Draw it\n\n[Run](javascript:alert(1)) nothing.\n", in: $0)
     },
     Change(name: "a body with a broken link", saved: ["Content/guides/safety-house.md"], pagesRendered: nil) {
-      try $0.write(
-        TemporarySite.guide(
-          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
-          body: "## Draw it\n\nSee [nothing](nothing.md).\n"), to: "Content/guides/safety-house.md")
+      try Self.writeSafetyHouse("## Draw it\n\nSee [nothing](nothing.md).\n", in: $0)
     },
     Change(name: "a body with a new image", saved: ["Content/guides/safety-house.md"], pagesRendered: 1) {
-      try $0.write(
-        TemporarySite.guide(
-          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
-          body: "## Draw it\n\n![Houses](images/houses.svg)\n"), to: "Content/guides/safety-house.md")
+      try Self.writeSafetyHouse("## Draw it\n\n![Houses](images/houses.svg)\n", in: $0)
     },
     Change(
       name: "two bodies", saved: ["Content/guides/safety-house.md", "Content/pages/how-to-use.md"], pagesRendered: 2,
       textOnly: true
     ) {
-      try $0.write(
-        TemporarySite.guide(
-          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
-          body: "## Draw it\n\nOther words.\n"), to: "Content/guides/safety-house.md")
+      try Self.writeSafetyHouse("## Draw it\n\nOther words.\n", in: $0)
       try $0.write("---\ntitle: How to use\norder: 2\n---\nUse it well.\n", to: "Content/pages/how-to-use.md")
     },
   ]
