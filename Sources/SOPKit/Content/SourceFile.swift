@@ -25,12 +25,18 @@ public struct SourceFile: Sendable {
   static func decode(_ data: Data, displayPath: String) throws(BuildFailure) -> SourceFile {
     var bytes = data[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-    if let nul = bytes.firstIndex(of: 0) {
-      let location = locate(byteOffset: nul - bytes.startIndex, in: bytes, path: displayPath)
+    // On the raw bytes: searching and validating a Data slice byte by byte was most of the cost of reading a file.
+    let nulOffset = bytes.withUnsafeBytes { buffer -> Int? in
+      guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+      return base.distance(to: UnsafeRawPointer(found))
+    }
+    if let nulOffset {
+      let location = locate(byteOffset: nulOffset, in: bytes, path: displayPath)
       throw BuildFailure(
         .error("the file contains a NUL byte; it looks like a binary file, not text", at: location))
     }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
+    let decoded = bytes.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }
+    guard let text = decoded else {
       let offset = firstInvalidUTF8Offset(bytes)
       let location = locate(byteOffset: offset, in: bytes, path: displayPath)
       throw BuildFailure(
@@ -64,7 +70,8 @@ public struct SourceFile: Sendable {
     let before = bytes.prefix(byteOffset)
     let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
     let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.startIndex
-    let column = bytes[lineStart..<(bytes.startIndex + byteOffset)].filter { $0 & 0xC0 != 0x80 }
+    let column =
+      bytes[lineStart..<(bytes.startIndex + byteOffset)].filter { $0 & 0xC0 != 0x80 }
       .count + 1
     return SourceLocation(path: path, line: line, column: column)
   }

@@ -44,7 +44,9 @@ struct LinkResolver: Sendable {
   static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
   func resolve(_ raw: String, base: Base = .sourceFile) -> Resolution {
-    let url = raw.trimmingCharacters(in: .whitespaces)
+    // Foundation's trimming and percent-decoding cost more than the rest of resolving; most links need neither.
+    let url =
+      raw.first?.isWhitespace == true || raw.last?.isWhitespace == true ? raw.trimmingCharacters(in: .whitespaces) : raw
     if url.isEmpty { return .refused(.warning, "the link has no address") }
     if url.hasPrefix("#") {
       let fragment = String(url.dropFirst())
@@ -59,7 +61,7 @@ struct LinkResolver: Sendable {
     if url.hasPrefix("//") { return .external("https:" + url) }
 
     let (pathPart, suffix, fragment) = Self.splitSuffix(url)
-    let path = pathPart.removingPercentEncoding ?? pathPart
+    let path = pathPart.contains("%") ? pathPart.removingPercentEncoding ?? pathPart : pathPart
     if path.isEmpty { return .external(url) }
     if path.hasSuffix(".html") || path.hasSuffix(".xml") {
       let outputDirectory = RelativeLink.directory(of: outputPath)
