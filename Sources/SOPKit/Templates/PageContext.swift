@@ -34,7 +34,6 @@ struct PageContext {
       "lang": settings.language,
       "t": strings.words,
       "root": root,
-      "title": title,
       "description": description.isEmpty ? settings.description : description,
       "kind": kind,
       "is_\(kind.replacingOccurrences(of: "-", with: "_"))": true,
@@ -62,6 +61,8 @@ struct PageContext {
         "contacts": route == .contacts, "search": route == .search,
       ],
     ]
+    // Left out when empty: Mustache counts an empty string as present, so `{{#title}}` would still show.
+    if !title.isEmpty { context["title"] = title }
     if let url = settings.url, route != .notFound { context["canonical"] = url + site.path(of: route) }
     if site.languages.count > 1 { addLanguages(to: &context) }
     return context

@@ -62,6 +62,9 @@ import Testing
     #expect(guide.contains("<h2 id=\"how-to-do-it\">"))
     #expect(guide.contains("(PDF, 13 B)"))
     #expect(guide.contains("March 1, 2024"))
+    #expect(try site.output("index.html").contains("<title>Test Toolkit</title>"))
+    #expect(try site.output("search.html").contains("<title>Search · Test Toolkit</title>"))
+    #expect(guide.contains("<title>Three Houses · Test Toolkit</title>"))
     let about = try site.output("about.html")
     #expect(about.contains("Next section: How to use"))
   }
