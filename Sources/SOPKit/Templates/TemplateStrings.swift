@@ -55,34 +55,33 @@ struct TemplateStrings: Sendable {
 
   /// A word with its `{name}` placeholders filled in.
   func word(_ key: String, _ values: [String: String] = [:]) -> String {
-    var text = words[key] ?? ""
-    for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-    return text
+    Self.fill(words[key] ?? "", with: values)
   }
 
   /// A date written the language's way ("March 1, 2024").
   func format(_ date: SimpleDate) -> String {
     let month = months.isEmpty ? String(date.description.split(separator: "-")[1]) : months[date.month - 1]
     let day = months.isEmpty ? String(date.description.split(separator: "-")[2]) : String(date.day)
-    // Scanned once per date rather than with Foundation's replacing, which list pages call tens of thousands of times.
-    var text = ""
-    var rest = dateFormat[...]
+    return Self.fill(dateFormat, with: ["year": String(date.year), "month": month, "day": day])
+  }
+
+  /// `text` with each `{name}` of `values` replaced, in one pass: list pages fill tens of thousands of these,
+  /// and Foundation's replacing, once per name, was a visible part of rendering them.
+  static func fill(_ text: String, with values: [String: String]) -> String {
+    guard !values.isEmpty else { return text }
+    var result = ""
+    var rest = text[...]
     while let open = rest.firstIndex(of: "{") {
-      text += rest[..<open]
-      let field = rest[open...]
-      if field.hasPrefix("{year}") {
-        text += String(date.year)
-      } else if field.hasPrefix("{month}") {
-        text += month
-      } else if field.hasPrefix("{day}") {
-        text += day
+      result += rest[..<open]
+      let afterOpen = rest[rest.index(after: open)...]
+      if let close = afterOpen.firstIndex(of: "}"), let value = values[String(afterOpen[..<close])] {
+        result += value
+        rest = afterOpen[afterOpen.index(after: close)...]
       } else {
-        text += "{"
-        rest = rest[rest.index(after: open)...]
-        continue
+        result += "{"
+        rest = afterOpen
       }
-      rest = rest[(field.firstIndex(of: "}").map { rest.index(after: $0) } ?? rest.endIndex)...]
     }
-    return text + rest
+    return result + rest
   }
 }

@@ -26,4 +26,10 @@ import Testing
     let strings = TemplateStrings(months: [], dateFormat: "{day}.{month}.{year}")
     #expect(strings.format(SimpleDate("2024-03-01")!) == "01.03.2024")
   }
+
+  @Test func fillsOnlyTheNamedPlaceholders() {
+    #expect(TemplateStrings.fill("For {name} and {other}", with: ["name": "Leaders"]) == "For Leaders and {other}")
+    #expect(TemplateStrings.fill("{count} results of {count}", with: ["count": "3"]) == "3 results of 3")
+    #expect(TemplateStrings.fill("{{name}} {", with: ["name": "x"]) == "{x} {")
+  }
 }
