@@ -3,7 +3,7 @@ public struct BuildOptions: Sendable {
   public var includeDrafts: Bool
   /// `false` for `sopkit check`: every stage runs, nothing is written.
   public var writeOutput: Bool
-  /// Told the name of each stage as it starts ("load", "assemble", "render", "write"), for a progress line.
+  /// Told the name of each stage as it starts ("load", "assemble", "search", "render", "write"), for a progress line.
   public var progress: (@Sendable (String) -> Void)?
 
   public init(includeDrafts: Bool = false, writeOutput: Bool = true, progress: (@Sendable (String) -> Void)? = nil) {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs the build from top to bottom: load → assemble → render → write.
+/// Runs the build from top to bottom: load → assemble → search → render → write.
 ///
 /// Each stage gathers all of its problems; the build stops before writing when any is an error,
 /// so the last good output is never touched by a failed build.
@@ -68,13 +68,18 @@ public struct SiteBuilder: Sendable {
     }
     lap("load")
     options.progress?("assemble")
-    let site = content.flatMap { content in run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() } }
+    let site = content.flatMap { content in
+      run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() }
+    }
     lap("assemble")
-    options.progress?("render")
     guard errors.isEmpty, let site, let templates else {
       throw BuildFailure(diagnostics: errors + warnings)
     }
-    var files = SiteRenderer(site: site, templates: templates).render()
+    options.progress?("search")
+    let searchFiles = SearchIndexBuilder.files(for: site)
+    lap("search")
+    options.progress?("render")
+    var files = SiteRenderer(site: site, templates: templates).render() + searchFiles
     let assets = run { () throws(BuildFailure) in
       try AssetCopier(project: project).files(for: site, rendered: files)
     }

@@ -21,7 +21,6 @@ struct SiteRenderer: Sendable {
     var files = pages
     files.append(RenderedFile(path: Route.feed.path, text: AtomFeed(site: site, strings: templates.strings).xml()))
     if let sitemap = Sitemap(site: site).xml() { files.append(RenderedFile(path: Route.sitemap.path, text: sitemap)) }
-    files += SearchIndexBuilder.files(for: site)
     return files.sorted { $0.path < $1.path }
   }
 

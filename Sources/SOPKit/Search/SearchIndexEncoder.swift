@@ -2,25 +2,43 @@ import Foundation
 
 /// Writes the index as JavaScript files that assign globals, so it loads with `<script>` even from `file://`.
 ///
-/// `search/index.js` is small (counts, filters, shard boundaries); terms and documents come in shards of about
-/// `shardBytes`, loaded only when a query needs them.
+/// `search/index.js` is small (counts, filters, shard boundaries); terms come in shards of about `shardBytes`, and
+/// `search/docs-N.js` holds document N's record, so showing a few results loads little more than their own text.
+/// Files load only when a query needs them. A term shard also lists the prefix words (`Tokenizer.prefixWords`)
+/// that sort within its range, each with its term.
 struct SearchIndexEncoder {
   static let shardBytes = 48_000
 
   let documents: [SearchDocument]
   let postings: [(term: String, postings: [SearchIndexBuilder.Posting])]
+  var words: [(word: String, term: String)] = []
   let roles: [Role]
   let stemmerName: String?
 
   func files() -> [RenderedFile] {
-    let (termFiles, termStarts) = shards(
-      kind: "terms", items: postings.map { (Self.string($0.term), Self.postingList($0.postings)) }
-    ) { entries in
-      "{\"terms\":[\(entries.map(\.0).joined(separator: ","))],\"postings\":[\(entries.map(\.1).joined(separator: ","))]}"
+    let termItems = postings.map { (Self.string($0.term), Self.postingList($0.postings)) }
+    let termStarts = Self.groups(termItems, limit: Self.shardBytes)
+    var nextWord = 0
+    let termFiles = termStarts.indices.map { shard in
+      let end = shard + 1 < termStarts.count ? termStarts[shard + 1] : termItems.count
+      let entries = termItems[termStarts[shard]..<end]
+      var shardWords: [(word: String, term: String)] = []
+      while nextWord < words.count
+        && (shard + 1 == termStarts.count
+          || words[nextWord].word.utf16.lexicographicallyPrecedes(postings[end].term.utf16))
+      {
+        shardWords.append(words[nextWord])
+        nextWord += 1
+      }
+      var body =
+        "{\"terms\":[\(entries.map(\.0).joined(separator: ","))],\"postings\":[\(entries.map(\.1).joined(separator: ","))]"
+      if !shardWords.isEmpty {
+        body += ",\"words\":[\(shardWords.map { Self.string($0.word) }.joined(separator: ","))]"
+        body += ",\"stems\":[\(shardWords.map { Self.string($0.term) }.joined(separator: ","))]"
+      }
+      return Self.shardFile("terms", shard, body + "}")
     }
-    let (documentFiles, documentStarts) = shards(
-      kind: "docs", items: documents.map { ("", record($0)) }
-    ) { entries in "[" + entries.map(\.1).joined(separator: ",\n") + "]" }
+    let documentFiles = documents.indices.map { Self.shardFile("docs", $0, record(documents[$0])) }
     let roleIndex = Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1.id, $0) })
     let filters = documents.map { document in
       document.kind + 8 * document.roleIDs.compactMap { roleIndex[$0] }.reduce(0) { $0 | (1 << $1) }
@@ -32,9 +50,28 @@ struct SearchIndexEncoder {
       + "\"roles\":[\(roles.map { "[\(Self.string($0.id)),\(Self.string($0.name))]" }.joined(separator: ","))],"
       + "\"documents\":\(documents.count),"
       + "\"termShards\":[\(termStarts.map { Self.string(postings[$0].term) }.joined(separator: ","))],"
-      + "\"documentShards\":[\(documentStarts.map(String.init).joined(separator: ","))],"
       + "\"filters\":[\(filters.map(String.init).joined(separator: ","))]};\n"
     return [RenderedFile(path: "search/index.js", text: index)] + termFiles + documentFiles
+  }
+
+  private static func shardFile(_ kind: String, _ number: Int, _ body: String) -> RenderedFile {
+    RenderedFile(
+      path: "search/\(kind)-\(number).js", text: "SOPKIT_SEARCH_SHARD(\(string(kind)),\(number),\(body));\n")
+  }
+
+  /// The index of each group's first item, when items are grouped in order into groups of about `limit` bytes.
+  private static func groups(_ items: [(String, String)], limit: Int) -> [Int] {
+    var starts: [Int] = []
+    var size = 0
+    for (offset, item) in items.enumerated() {
+      let bytes = item.0.utf8.count + item.1.utf8.count
+      if starts.isEmpty || size + bytes > limit && size > 0 {
+        starts.append(offset)
+        size = 0
+      }
+      size += bytes
+    }
+    return starts
   }
 
   /// `[path, title, kind, roleIDs, date, summary, [[anchor, heading, text], ...]]`
@@ -45,30 +82,6 @@ struct SearchIndexEncoder {
     return "[\(Self.string(document.path)),\(Self.string(document.title)),\(document.kind),"
       + "[\(document.roleIDs.map(Self.string).joined(separator: ","))],\(Self.string(document.date)),"
       + "\(Self.string(document.summary)),[\(sections.joined(separator: ","))]]"
-  }
-
-  /// Groups encoded items into shard files; returns the files and the index of each shard's first item.
-  private func shards(kind: String, items: [(String, String)], body: ([(String, String)]) -> String)
-    -> ([RenderedFile], [Int])
-  {
-    var files: [RenderedFile] = []
-    var starts: [Int] = []
-    var start = 0
-    var size = 0
-    func close(_ end: Int) {
-      guard end > start else { return }
-      let text = "SOPKIT_SEARCH_SHARD(\(Self.string(kind)),\(files.count),\(body(Array(items[start..<end]))));\n"
-      files.append(RenderedFile(path: "search/\(kind)-\(files.count).js", text: text))
-      starts.append(start)
-      start = end
-      size = 0
-    }
-    for (offset, item) in items.enumerated() {
-      if size > 0 && size + item.0.utf8.count + item.1.utf8.count > Self.shardBytes { close(offset) }
-      size += item.0.utf8.count + item.1.utf8.count
-    }
-    close(items.count)
-    return (files, starts)
   }
 
   /// `[docDelta, score, positionCount, firstPosition, positionDelta, ...]` for each document, flattened.

@@ -17,4 +17,12 @@ struct TokenizerTests {
   @Test func stemsPlainWordsAndDropsApostrophes() {
     #expect(tokenizer.terms("The children's Worries, networks") == ["the", "children", "worri", "network"])
   }
+
+  @Test func listsTheWordsAPrefixCannotReachThroughTheirStem() {
+    let tokenizer = Tokenizer(stemmer: EnglishStemmer())
+    _ = tokenizer.terms("Mapping maps networks; she worried about Café prices")
+    let words = tokenizer.prefixWords()
+    #expect(words.map(\.word) == ["mapping", "worried"])
+    #expect(words.map(\.term) == ["map", "worri"])
+  }
 }
