@@ -7,7 +7,7 @@ import Foundation
 /// Files load only when a query needs them. A term shard also lists the prefix words (`Tokenizer.prefixWords`)
 /// that sort within its range, each with its term.
 struct SearchIndexEncoder {
-  static let shardBytes = 48_000
+  static let shardBytes = 16_000
 
   let documents: [SearchDocument]
   let postings: [(term: String, postings: [SearchIndexBuilder.Posting])]
