@@ -38,7 +38,9 @@ struct SearchIndexEncoder {
       }
       return Self.shardFile("terms", shard, body + "}")
     }
-    let documentFiles = documents.indices.map { Self.shardFile("docs", $0, record(documents[$0])) }
+    let documentFiles = Array(documents.enumerated()).parallelMap {
+      Self.shardFile("docs", $0.offset, Self.record($0.element))
+    }
     let roleIndex = Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1.id, $0) })
     let filters = documents.map { document in
       document.kind + 8 * document.roleIDs.compactMap { roleIndex[$0] }.reduce(0) { $0 | (1 << $1) }
@@ -75,7 +77,7 @@ struct SearchIndexEncoder {
   }
 
   /// `[path, title, kind, roleIDs, date, summary, [[anchor, heading, text], ...]]`
-  private func record(_ document: SearchDocument) -> String {
+  private static func record(_ document: SearchDocument) -> String {
     let sections = document.sections.map {
       "[\(Self.string($0.id)),\(Self.string($0.heading)),\(Self.string($0.text))]"
     }
@@ -100,22 +102,33 @@ struct SearchIndexEncoder {
     return "[" + numbers.map(String.init).joined(separator: ",") + "]"
   }
 
-  /// A JSON string literal, safe inside JavaScript (U+2028 and U+2029 escaped too).
+  /// A JSON string literal, safe inside JavaScript (U+2028 and U+2029 escaped too). Works on the UTF-8 bytes: the
+  /// index escapes every document's text, so this is on the build's hot path.
   static func string(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-      default: out.unicodeScalars.append(scalar)
+    let bytes = Array(text.utf8)
+    var out: [UInt8] = [quote]
+    out.reserveCapacity(bytes.count + 16)
+    var i = 0
+    while i < bytes.count {
+      let byte = bytes[i]
+      i += 1
+      switch byte {
+      case quote, backslash: out += [backslash, byte]
+      case UInt8(ascii: "\n"): out += [backslash, UInt8(ascii: "n")]
+      case UInt8(ascii: "\r"): out += [backslash, UInt8(ascii: "r")]
+      case UInt8(ascii: "\t"): out += [backslash, UInt8(ascii: "t")]
+      case ..<0x20: out += Array(String(format: "\\u%04x", byte).utf8)
+      // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+      case 0xE2 where i + 1 < bytes.count && bytes[i] == 0x80 && (bytes[i + 1] == 0xA8 || bytes[i + 1] == 0xA9):
+        out += Array((bytes[i + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+        i += 2
+      default: out.append(byte)
       }
     }
-    return out + "\""
+    out.append(quote)
+    return String(decoding: out, as: UTF8.self)
   }
+
+  private static let quote = UInt8(ascii: "\"")
+  private static let backslash = UInt8(ascii: "\\")
 }

@@ -67,4 +67,10 @@ struct SearchIndexBuilderTests {
     let text = String(decoding: data, as: UTF8.self)
     #expect(text.contains(#""words":["mapping","worried"],"stems":["map","worri"]"#))
   }
+
+  @Test func stringsAreEscapedForJSONAndJavaScript() {
+    #expect(
+      SearchIndexEncoder.string("a\"b\\c\nd\re\tf\u{01}g\u{2028}h\u{2029}é’\u{2027}")
+        == #""a\"b\\c\nd\re\tf\u0001g\u2028h\u2029é’\#u{2027}""#)
+  }
 }
