@@ -183,9 +183,14 @@ def build(args):
 
 
 class CountingHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site and records the URL path and the file of everything it sends."""
+    """Serves the site and records the URL path and the file of everything it sends. Nothing may be cached: the
+    browser cache is turned off for the page, but not for Pagefind's web worker, which fetches its index."""
 
     sent = None
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
 
     def log_request(self, code="-", size="-"):
         if str(code) == "200":
