@@ -19,7 +19,7 @@ browser cache off, and for every query, RUNS times, on a freshly loaded page:
 sopkit is measured on its own pages (the header field of index.html, 8 results with snippets) over file:// and
 over http://127.0.0.1; Pagefind over http only (it needs fetch and WebAssembly) with a page that calls its JS API
 on each `input` event without debouncing and shows its first 8 results with excerpts (`result.data()`).
-Bytes over http are what the loopback server sent (no compression); over file:// the sizes on disk of the files
+Bytes over http are what the loopback server sent (no compression, no caching, each file once); over file:// the sizes on disk of the files
 the page's Resource Timing entries name. Only search files count: sopkit's `js/search*.js` and `search/`,
 Pagefind's `pagefind/`.
 """
@@ -236,7 +236,8 @@ class Browse:
 
     def search_bytes(self, system, sent, mark):
         """Bytes of search files loaded since the page was opened, as sent and as gzip would send them: over http
-        the files the server sent, over file:// the files the page's scripts and Resource Timing entries name."""
+        the files the server sent, over file:// the files the page's scripts and Resource Timing entries name; each
+        file once."""
         prefixes = SYSTEMS[system]["files"]
         if sent is not None:
             files = [(path, full) for path, full in sent[mark:]]
@@ -249,7 +250,8 @@ class Browse:
                 if name.startswith("file:"):
                     full = urllib.parse.unquote(urllib.parse.urlsplit(name).path)
                     files.append((os.path.relpath(full, self.site), full))
-        chosen = [full for path, full in files if any(p in path for p in prefixes)]
+        # A file fetched twice (Pagefind's page and its worker both fetch some) counts once, as a cache would have it.
+        chosen = sorted({full for path, full in files if any(p in path for p in prefixes)})
         return sum(os.path.getsize(f) for f in chosen), sum(gzip_size(f) for f in chosen)
 
     def pasted(self, base, system, query, sent):
