@@ -3,6 +3,14 @@
 
 say() { printf '\n== %s\n' "$*"; }
 
+# Stops unless every argument is a number of guides.
+check_sizes() {
+  local n
+  for n in "$@"; do
+    [[ "$n" =~ ^[0-9]+$ && "$n" -gt 0 ]] || { echo "$(basename "$0"): '$n' is not a number of guides" >&2; exit 2; }
+  done
+}
+
 APT_UPDATED=0
 apt_install() {
   [ "$(id -u)" = 0 ] || { echo "$(basename "$0"): please install $* (apt-get install -y $*)" >&2; exit 2; }

@@ -29,13 +29,11 @@ WORK="$HERE/work"
 RUNS="${RUNS:-3}"
 SEED="${SEED:-1}"
 HUGO_VERSION=0.168.0
+source "$HERE/lib.sh"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000)
-for n in "${SIZES[@]}"; do
-  [[ "$n" =~ ^[0-9]+$ && "$n" -gt 0 ]] || { echo "run.sh: '$n' is not a number of guides" >&2; exit 2; }
-done
+check_sizes "${SIZES[@]}"
 mkdir -p "$WORK/trees" "$WORK/results"
-source "$HERE/lib.sh"
 
 # --- Tools ------------------------------------------------------------------------------
 [ -x /usr/bin/time ] || { say "installing time"; apt_install time; }

@@ -18,13 +18,11 @@ WORK="$HERE/work"
 RUNS="${RUNS:-3}"
 SEED="${SEED:-1}"
 PAGEFIND_VERSION=1.5.2
+source "$HERE/lib.sh"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10000)
-for n in "${SIZES[@]}"; do
-  [[ "$n" =~ ^[0-9]+$ && "$n" -gt 0 ]] || { echo "search.sh: '$n' is not a number of guides" >&2; exit 2; }
-done
+check_sizes "${SIZES[@]}"
 mkdir -p "$WORK/trees" "$WORK/results"
-source "$HERE/lib.sh"
 
 # --- Tools ------------------------------------------------------------------------------
 [ -x /usr/bin/time ] || { say "installing time"; apt_install time; }
