@@ -32,21 +32,13 @@ WORK="$HERE/work"
 RUNS="${RUNS:-3}"
 SEED="${SEED:-1}"
 HUGO_VERSION=0.168.0
+source "$HERE/lib.sh"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000)
-for n in "${SIZES[@]}"; do
-  [[ "$n" =~ ^[0-9]+$ && "$n" -gt 0 ]] || { echo "run.sh: '$n' is not a number of guides" >&2; exit 2; }
-done
+check_sizes "${SIZES[@]}"
 mkdir -p "$WORK/trees" "$WORK/results"
-say() { printf '\n== %s\n' "$*"; }
 
 # --- Tools ------------------------------------------------------------------------------
-APT_UPDATED=0
-apt_install() {
-  [ "$(id -u)" = 0 ] || { echo "run.sh: please install $* (apt-get install -y $*)" >&2; exit 2; }
-  [ $APT_UPDATED = 1 ] || { apt-get update -qq; APT_UPDATED=1; }
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
 [ -x /usr/bin/time ] || { say "installing time"; apt_install time; }
 command -v cmark >/dev/null || { say "installing cmark"; apt_install cmark; }
 CMARK="$(command -v cmark)"
@@ -63,41 +55,14 @@ if [ -z "${HUGO_BIN:-}" ]; then
   fi
 fi
 
-SOPKIT_BIN_GIVEN="${SOPKIT_BIN:-}"
-if [ -z "${SOPKIT_BIN:-}" ]; then
-  say "building sopkit (release)"
-  SCRATCH=()
-  [ -z "${SWIFT_SCRATCH:-}" ] || SCRATCH=(--scratch-path "$SWIFT_SCRATCH")
-  (cd "$REPO" && swift build -c release --product sopkit "${SCRATCH[@]}" 2>&1 | tail -3)
-  SOPKIT_BIN="$(cd "$REPO" && swift build -c release --product sopkit "${SCRATCH[@]}" --show-bin-path)/sopkit"
-fi
-[ -x "$SOPKIT_BIN" ] || { echo "run.sh: no sopkit binary at $SOPKIT_BIN" >&2; exit 2; }
-if [ -z "${SOPKIT_LABEL:-}" ]; then
-  SOPKIT_LABEL="$(git -C "$REPO" describe --always --dirty --exclude '*' 2>/dev/null || echo unknown)"
-  [ -z "${SOPKIT_BIN_GIVEN:-}" ] || SOPKIT_LABEL="$SOPKIT_BIN"
-fi
-
+sopkit_binary
 echo "sopkit: $SOPKIT_BIN ($SOPKIT_LABEL)"
 echo "hugo:   $("$HUGO_BIN" version | cut -d' ' -f1-2)"
 echo "cmark:  $("$CMARK" --version | head -1)"
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB; runs: $RUNS"
 
-# --- Trees ------------------------------------------------------------------------------
-# A tree is regenerated only when the generator, the converter, the Hugo layouts or Public/
-# change (or the seed), so repeated runs reuse it.
-STAMP_INPUT="$(cat "$HERE/gen_content.py" "$HERE/to_hugo.py"; find "$HERE/hugo" "$REPO/Public" -type f | sort | xargs cat; echo "seed=$SEED")"
-STAMP="$(printf '%s' "$STAMP_INPUT" | sha256sum | cut -c1-16)"
-for n in "${SIZES[@]}"; do
-  tree="$WORK/trees/$n"
-  if [ "$(cat "$tree/.stamp" 2>/dev/null)" != "$STAMP" ]; then
-    say "generating $n guides"
-    rm -rf "$tree"
-    mkdir -p "$tree"
-    python3 "$HERE/gen_content.py" --guides "$n" --seed "$SEED" --out "$tree"
-    python3 "$HERE/to_hugo.py" --content "$tree/Content" --public "$REPO/Public" --out "$tree/hugo"
-    echo "$STAMP" > "$tree/.stamp"
-  fi
-done
+# --- Trees: regenerated only when their inputs change (lib.sh) ------------------------
+ensure_trees "${SIZES[@]}"
 
 # --- Runs -------------------------------------------------------------------------------
 RESULTS=()

@@ -6,11 +6,14 @@
   var WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['\u2019][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
   var MARKS = /\p{M}/gu;
   var PLAIN = /^[a-z0-9']+$/;
+  var ASCII = /^[\x00-\x7f]*$/;
   var PREFIX_WEIGHT = 0.7;
   var MAX_EXPANSIONS = 60;
   var PROXIMITY_CANDIDATES = 300;
 
   function fold(text) {
+    // Plain ASCII text has nothing to decompose or strip (the common case, so it skips the slow path).
+    if (ASCII.test(text)) return text.toLowerCase();
     return text.normalize("NFKD").replace(MARKS, "").toLowerCase().replace(/\u2019/g, "'");
   }
 
@@ -79,11 +82,13 @@
     return lo;
   }
 
+  function startsWith(text, prefix) { return text.lastIndexOf(prefix, 0) === 0; }
+
   /** Whether a folded word (or its term) matches a query term. */
   function matches(qterm, word, term) {
     if (term === qterm.term || term === qterm.plain) return true;
-    return qterm.prefix && ((!qterm.exactStem && term.lastIndexOf(qterm.term, 0) === 0)
-      || word.replace(/'/g, "").lastIndexOf(qterm.word, 0) === 0);
+    return qterm.prefix && ((!qterm.exactStem && startsWith(term, qterm.term))
+      || startsWith(word.replace(/'/g, ""), qterm.word) || (qterm.stems || []).indexOf(term) >= 0);
   }
 
   /**
@@ -101,96 +106,138 @@
     return i < starts.length && starts[i] === term ? i : Math.max(0, i - 1);
   };
 
-  Engine.prototype.documentShard = function (id) {
-    var starts = this.index.documentShards;
-    var i = lowerBound(starts, id + 1);
-    return Math.max(0, i - 1);
+  /** The postings of one index term, or null. */
+  Engine.prototype.postingsOf = function (term) {
+    return this.load("terms", this.termShard(term)).then(function (shard) {
+      var at = lowerBound(shard.terms, term);
+      return shard.terms[at] === term ? shard.postings[at] : null;
+    });
   };
 
-  /** Every index term a query term stands for: [{shard, at, weight}]. */
+  /**
+   * Every index term a query term stands for: [{postings, weight}]. A prefix also finds the terms of the words it
+   * begins (a term shard's `words`, with their `stems`), since a stem can be shorter than what was typed.
+   */
   Engine.prototype.expansions = function (qterm) {
     var self = this;
-    var keys = qterm.prefix ? [qterm.term, qterm.word].sort() : [qterm.term];
-    function isPrefix(key) { return qterm.prefix && !(qterm.exactStem && key === qterm.term && key !== qterm.word); }
+    if (!qterm.prefix) {
+      return this.postingsOf(qterm.term).then(function (postings) {
+        return postings ? [{ postings: postings, weight: 1 }] : [];
+      });
+    }
+    var keys = [qterm.term, qterm.word].sort();
+    // A stem of a language whose stems are short ("casas" is "cas") is matched whole; only the typed word is a prefix.
+    function isPrefix(key) { return !(qterm.exactStem && key === qterm.term && key !== qterm.word); }
     var first = this.termShard(keys[0]);
-    var last = qterm.prefix ? this.termShard(keys[keys.length - 1] + "\uffff") : first;
+    var last = this.termShard(keys[1] + "\uffff");
     var shards = [];
     for (var s = first; s <= Math.min(last, first + 3); s++) shards.push(s);
     return Promise.all(shards.map(function (s) { return self.load("terms", s); })).then(function (loaded) {
       var found = [];
-      loaded.forEach(function (shard, k) {
-        var terms = shard.terms;
-        keys.forEach(function (key, keyIndex) {
-          var at = lowerBound(terms, key);
+      var seen = {};
+      function add(term, postings) {
+        if (seen[term] || found.length >= MAX_EXPANSIONS) return;
+        seen[term] = true;
+        found.push({ postings: postings, weight: term === qterm.term ? 1 : PREFIX_WEIGHT });
+      }
+      loaded.forEach(function (shard) {
+        keys.forEach(function (key) {
+          var at = lowerBound(shard.terms, key);
           if (!isPrefix(key)) {
-            if (terms[at] === key) found.push({ postings: shard.postings[at], weight: 1 });
+            if (shard.terms[at] === key) add(key, shard.postings[at]);
             return;
           }
-          for (; at < terms.length && terms[at].lastIndexOf(key, 0) === 0 && found.length < MAX_EXPANSIONS; at++) {
-            if (keyIndex > 0 && keys[0] !== key && isPrefix(keys[0]) && terms[at].lastIndexOf(keys[0], 0) === 0) continue;
-            found.push({ postings: shard.postings[at], weight: terms[at] === qterm.term ? 1 : PREFIX_WEIGHT });
+          for (; at < shard.terms.length && startsWith(shard.terms[at], key); at++) {
+            add(shard.terms[at], shard.postings[at]);
           }
         });
       });
-      return found;
+      var stems = [];
+      loaded.forEach(function (shard) {
+        var words = shard.words || [];
+        for (var at = lowerBound(words, qterm.word); at < words.length && startsWith(words[at], qterm.word); at++) {
+          if (!seen[shard.stems[at]] && stems.indexOf(shard.stems[at]) < 0) stems.push(shard.stems[at]);
+        }
+      });
+      return Promise.all(stems.map(function (stem) { return self.postingsOf(stem); })).then(function (more) {
+        more.forEach(function (postings, i) { if (postings) add(stems[i], postings); });
+        // Snippets then mark every word of those stems' families, as those words are why a document matched.
+        qterm.stems = stems;
+        return found;
+      });
     });
   };
 
-  Engine.prototype.passes = function (id, filter) {
-    var f = this.index.filters[id];
-    if (filter.kind != null && this.index.kinds[f % 8] !== filter.kind) return false;
-    if (filter.role != null) {
-      var bit = this.index.roles.findIndex(function (r) { return r[0] === filter.role; });
-      if (bit < 0 || Math.floor(Math.floor(f / 8) / Math.pow(2, bit)) % 2 !== 1) return false;
+  /** Which documents `filter` lets through (a byte per document), or null when it lets every one through. */
+  Engine.prototype.allowed = function (filter) {
+    if (filter.kind == null && filter.role == null) return null;
+    var index = this.index;
+    var bit = filter.role == null ? -1 : index.roles.findIndex(function (r) { return r[0] === filter.role; });
+    var allowed = new Uint8Array(index.documents);
+    if (filter.role != null && bit < 0) return allowed;
+    for (var id = 0; id < index.documents; id++) {
+      var f = index.filters[id];
+      allowed[id] = (filter.kind == null || index.kinds[f % 8] === filter.kind)
+        && (bit < 0 || Math.floor(Math.floor(f / 8) / Math.pow(2, bit)) % 2 === 1) ? 1 : 0;
     }
-    return true;
+    return allowed;
   };
 
-  /** Ranked matches: [{id, score}], best first. `filter` has optional `role` and `kind`. */
+  /**
+   * Ranked matches: [{id, score}], best first. `filter` has optional `role` and `kind`. Each document keeps its best
+   * score per query term in flat typed arrays (documents × terms), and where in which posting list it came from, so
+   * positions are read only for the candidates that get the proximity boost.
+   */
   Engine.prototype.rank = function (query, filter) {
     var self = this;
-    filter = filter || {};
     var qterms = parseQuery(query, this.stemmer);
     if (!qterms.length) return Promise.resolve({ terms: qterms, hits: [] });
     return Promise.all(qterms.map(function (q) { return self.expansions(q); })).then(function (perTerm) {
-      var hits = new Map();
+      var count = qterms.length;
+      var allowed = self.allowed(filter || {});
+      var scores = new Float64Array(self.index.documents * count);
+      var source = new Int32Array(self.index.documents * count);
+      var offset = new Int32Array(self.index.documents * count);
+      var seen = new Uint8Array(self.index.documents);
+      var lists = [];
+      var touched = [];
       perTerm.forEach(function (expansions, t) {
         expansions.forEach(function (expansion) {
-          var list = expansion.postings;
+          var list = expansion.postings, weight = expansion.weight, from = lists.length;
+          lists.push(list);
           var id = 0;
           for (var i = 0; i < list.length;) {
             id += list[i];
-            var score = list[i + 1] * expansion.weight;
-            var count = list[i + 2];
-            var start = i + 3;
-            i = start + count;
-            if (!self.passes(id, filter)) continue;
-            var hit = hits.get(id);
-            if (!hit) {
-              hit = { id: id, scores: new Array(qterms.length).fill(0), at: new Array(qterms.length), score: 0 };
-              hits.set(id, hit);
-            }
-            if (score > hit.scores[t]) {
-              hit.scores[t] = score;
-              hit.at[t] = list.slice(start, start + count);
-            }
+            var score = list[i + 1] * weight;
+            var at = i + 2;
+            i = at + 1 + list[at];
+            if (allowed && !allowed[id]) continue;
+            if (!seen[id]) { seen[id] = 1; touched.push(id); }
+            var k = id * count + t;
+            if (score > scores[k]) { scores[k] = score; source[k] = from; offset[k] = at; }
           }
         });
       });
-      var ranked = [];
-      hits.forEach(function (hit) {
+      var ranked = touched.map(function (id) {
         var matched = 0, sum = 0;
-        hit.scores.forEach(function (s) { if (s > 0) { matched++; sum += s; } });
-        var coverage = matched / qterms.length;
-        hit.score = sum * coverage * coverage;
-        ranked.push(hit);
+        for (var t = 0; t < count; t++) if (scores[id * count + t] > 0) { matched++; sum += scores[id * count + t]; }
+        var coverage = matched / count;
+        return { id: id, score: sum * coverage * coverage };
       });
       ranked.sort(byScore);
-      if (qterms.length > 1) {
-        ranked.slice(0, PROXIMITY_CANDIDATES).forEach(function (hit) { hit.score *= proximityBoost(hit.at); });
+      if (count > 1) {
+        ranked.slice(0, PROXIMITY_CANDIDATES).forEach(function (hit) {
+          var at = [];
+          for (var t = 0; t < count; t++) {
+            var k = hit.id * count + t;
+            var list = lists[source[k]];
+            at.push(scores[k] > 0 ? list.slice(offset[k] + 1, offset[k] + 1 + list[offset[k]]) : undefined);
+          }
+          hit.score *= proximityBoost(at);
+        });
         ranked.sort(byScore);
       }
-      return { terms: qterms, hits: ranked.map(function (h) { return { id: h.id, score: h.score }; }) };
+      return { terms: qterms, hits: ranked };
     });
   };
 
@@ -220,11 +267,10 @@
     return pairs ? 1 + bonus / (at.length - 1) : 1;
   }
 
-  /** The section that best matches, and a snippet of it (HTML, matched words in <mark>). */
-  function snippet(record, qterms, stemmer, length) {
-    length = length || 28;
+  /** `isMatch(word)`: the index of the first query term a folded word matches, or -1; remembered per word. */
+  function matcher(qterms, stemmer) {
     var cache = new Map();
-    function isMatch(word) {
+    return function isMatch(word) {
       var hit = cache.get(word);
       if (hit === undefined) {
         var term = termOf(word, stemmer);
@@ -233,7 +279,16 @@
         cache.set(word, hit);
       }
       return hit;
-    }
+    };
+  }
+
+  /**
+   * The section that best matches, and a snippet of it (HTML, matched words in <mark>). `isMatch` (from `matcher`)
+   * can be shared by the records of one query.
+   */
+  function snippet(record, qterms, stemmer, length, isMatch) {
+    length = length || 28;
+    isMatch = isMatch || matcher(qterms, stemmer);
     var best = null;
     record[6].forEach(function (section) {
       var tokens = tokenize(section[2]);
@@ -291,19 +346,13 @@
     var self = this;
     return this.rank(query, filter).then(function (ranked) {
       var top = ranked.hits.slice(0, limit || 20);
-      var shards = {};
-      top.forEach(function (hit) { shards[self.documentShard(hit.id)] = true; });
-      return Promise.all(Object.keys(shards).map(function (s) {
-        return self.load("docs", Number(s)).then(function (records) { return [Number(s), records]; });
-      })).then(function (loaded) {
-        var byShard = {};
-        loaded.forEach(function (pair) { byShard[pair[0]] = pair[1]; });
-        var results = top.map(function (hit) {
-          var shard = self.documentShard(hit.id);
-          var record = byShard[shard][hit.id - self.index.documentShards[shard]];
-          var roleNames = {};
-          self.index.roles.forEach(function (r) { roleNames[r[0]] = r[1]; });
-          var found = snippet(record, ranked.terms, self.stemmer);
+      return Promise.all(top.map(function (hit) { return self.load("docs", hit.id); })).then(function (records) {
+        var isMatch = matcher(ranked.terms, self.stemmer);
+        var roleNames = {};
+        self.index.roles.forEach(function (r) { roleNames[r[0]] = r[1]; });
+        var results = top.map(function (hit, i) {
+          var record = records[i];
+          var found = snippet(record, ranked.terms, self.stemmer, 0, isMatch);
           return {
             id: hit.id, score: hit.score, path: record[0], title: record[1], kind: self.index.kinds[record[2]],
             roles: record[3].map(function (id) { return roleNames[id] || id; }), date: record[4], lang: record[7] || null,

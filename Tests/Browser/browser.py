@@ -136,13 +136,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site, subpath="sop"):
-    """Serves `site` at http://127.0.0.1:PORT/<subpath>/ and yields that base URL (ending in '/')."""
+def serve(site, subpath="sop", handler_class=None):
+    """Serves `site` at http://127.0.0.1:PORT/<subpath>/ and yields that base URL (ending in '/').
+
+    `handler_class`: a `SimpleHTTPRequestHandler` subclass to use instead of one that logs nothing."""
     root = tempfile.mkdtemp(prefix="sopkit-http-")
     mount = Path(root, subpath)
     mount.parent.mkdir(parents=True, exist_ok=True)
     os.symlink(Path(site).resolve(), mount)
-    handler = functools.partial(_QuietHandler, directory=root)
+    handler = functools.partial(handler_class or _QuietHandler, directory=root)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -30,6 +30,23 @@ def results(driver, selector="#search-results a", timeout=10):
     return []
 
 
+def first_live_result(driver, accept, timeout=10):
+    """Waits until the first live result's link and marked words (lowercased) pass `accept`; returns whether they
+    did and the last ones seen."""
+    deadline = time.monotonic() + timeout
+    first = None
+    while time.monotonic() < deadline:
+        first = driver.execute_script("""
+            const option = document.querySelector('#sk-search-live-list [role=option]');
+            return option && [option.querySelector('a').href,
+                              Array.from(option.querySelectorAll('mark'), (m) => m.textContent.toLowerCase())];
+        """)
+        if first and accept(*first):
+            return True, first
+        time.sleep(0.05)
+    return False, first
+
+
 def open_search(driver, base, query, **filters):
     params = urllib.parse.urlencode({"q": query, **filters}, quote_via=urllib.parse.quote)
     driver.get(f"{base}search.html?{params}")
@@ -81,6 +98,13 @@ def run(driver, checks, site, base, mode):
     field.send_keys(Keys.ENTER)
     time.sleep(0.5)
     checks.expect("danger-statements.html" in driver.current_url, f"[{mode}] Enter opens the selected result")
+    driver.get(base + "index.html")
+    field = driver.find_element(By.ID, "search-input")
+    field.send_keys("mapp")
+    found, marked = first_live_result(driver, lambda link, marks: "safety-mapping.html" in link and marks != []
+                                      and all(mark.startswith("map") for mark in marks))
+    checks.expect(found, f"[{mode}] a partly typed word longer than its stem ('mapp', stem 'map') finds "
+                         f"'safety mapping' first, with the words of 'map' marked: {marked}")
     driver.get(base + "index.html")
     field = driver.find_element(By.ID, "search-input")
     field.send_keys("safety network", Keys.ENTER)

@@ -28,24 +28,26 @@ test("the last word is a prefix only while it is being typed", () => {
 const index = {
   version: 1, stemmer: "en", kinds: ["guide", "story", "page", "contacts"],
   roles: [["leaders", "Leaders"], ["line-staff", "Line staff"]], documents: 3,
-  termShards: ["dang", "safeti"], documentShards: [0],
+  termShards: ["dang", "safeti"],
   filters: [0 + 8 * 1, 0 + 8 * 2, 1 + 8 * 3],
 };
 const shards = {
-  "terms-0": { terms: ["dang", "danger", "statement"], postings: [
+  "terms-0": { terms: ["dang", "danger", "map", "statement"], postings: [
     [2, 100, 1, 4],
     [0, 900, 2, 0, 10, 1, 300, 1, 20, 1, 500, 1, 7],
+    [1, 700, 0],
     [0, 800, 1, 1, 1, 900, 1, 30, 1, 400, 1, 8],
-  ] },
+  ], words: ["mapping"], stems: ["map"] },
   "terms-1": { terms: ["safeti", "safety"], postings: [[0, 50, 1, 3, 1, 60, 1, 2], [2, 10, 1, 0]] },
   docs: [
     ["guides/danger.html", "Danger statements", 0, ["leaders"], "", "How to write one.",
       [["", "", "Intro text."], ["writing", "Writing", "A danger statement says what could happen."]]],
-    ["guides/other.html", "Other", 0, ["line-staff"], "", "", [["", "", "Statement first, then danger."]]],
+    ["guides/other.html", "Other", 0, ["line-staff"], "", "", [["", "", "Statement first, then danger."],
+      ["maps", "Maps", "Mapping and a map of the network."]]],
     ["stories/s.html", "A story", 1, ["leaders", "line-staff"], "2024-01-01", "", [["", "", "Danger. Statement."]]],
   ],
 };
-const load = (kind, n) => Promise.resolve(kind === "docs" ? shards.docs : shards[`${kind}-${n}`]);
+const load = (kind, n) => Promise.resolve(kind === "docs" ? shards.docs[n] : shards[`${kind}-${n}`]);
 const engine = new S.Engine(index, load, stemmer);
 
 test("ranking adds term scores, prefers full coverage and boosts phrases", async () => {
@@ -58,6 +60,16 @@ test("ranking adds term scores, prefers full coverage and boosts phrases", async
 test("prefix matching of the last word finds longer terms", async () => {
   const ranked = await engine.rank("dan", {});
   assert.deepEqual(ranked.hits.map((h) => h.id).sort(), [0, 1, 2]);
+});
+
+test("a prefix longer than the stem finds the word through the shard's words", async () => {
+  assert.equal(S.termOf("mapping", stemmer), "map");
+  assert.deepEqual((await engine.rank("mapp", {})).hits.map((h) => h.id), [1]);
+  assert.deepEqual((await engine.rank("mappi", {})).hits.map((h) => h.id), [1]);
+  assert.deepEqual((await engine.rank("mapx", {})).hits, []);
+  assert.deepEqual((await engine.rank("mapp ", {})).hits, [], "a finished word is not a prefix");
+  const found = await engine.search("mapp", {}, 5);
+  assert.deepEqual(found.results.map((r) => r.snippet), ["<mark>Mapping</mark> and a <mark>map</mark> of the network."]);
 });
 
 test("filters by role and kind narrow the results", async () => {

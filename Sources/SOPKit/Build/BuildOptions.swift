@@ -6,7 +6,7 @@ public struct BuildOptions: Sendable {
   public var writeOutput: Bool
   /// `true` (`--force`): build even when the output folder's stamp says it was built from the same input.
   public var force: Bool
-  /// Told the name of each stage as it starts ("load", "assemble", "render", "write"), for a progress line.
+  /// Told the name of each stage as it starts ("check", "load", "assemble", "render", "write"), for a progress line.
   public var progress: (@Sendable (String) -> Void)?
 
   public init(

@@ -8,7 +8,8 @@ public struct BuildReport: Sendable {
   public var storyCount: Int
   public var warnings: [Diagnostic]
   public var seconds: Double
-  /// Seconds per stage, in order, for `--verbose` and benchmarks.
+  /// Seconds per stage, in order, for `--verbose` and benchmarks. The search index is made alongside the render
+  /// stage, so the stages can add up to more than `seconds`.
   public var stageSeconds: [(stage: String, seconds: Double)]
   /// `true` when the output was already built from the same input and was left as it is.
   public var upToDate = false

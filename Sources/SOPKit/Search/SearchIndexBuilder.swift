@@ -10,17 +10,23 @@ enum SearchIndexBuilder {
   static let lengthNormalization: [Double] = [0.5, 0.5, 0, 0.75, 0.75]
   static let k1 = 1.2
 
+  /// Documents per term that keep their positions: the best-scoring ones, since only the best candidates get the
+  /// proximity boost; a word found in every document would otherwise carry thousands of positions per document.
+  static let positionedDocuments = 200
+
   static func files(for site: Site) -> [RenderedFile] {
     let choice = StemmerChoice.forLanguage(site.settings.language)
     let documents = SearchDocumentCollector.documents(for: site)
-    let index = build(documents, tokenizer: Tokenizer(stemmer: choice?.stemmer))
+    let tokenizer = Tokenizer(stemmer: choice?.stemmer)
+    let index = build(documents, tokenizer: tokenizer)
     return SearchIndexEncoder(
-      documents: documents, postings: index, roles: site.settings.roles, stemmerName: choice?.name,
-      folder: site.language.pathPrefix + "search/"
+      documents: documents, postings: index, words: tokenizer.prefixWords(), roles: site.settings.roles,
+      stemmerName: choice?.name, folder: site.language.pathPrefix + "search/"
     ).files()
   }
 
-  /// One term's documents, ascending, each with its score (BM25F × 1000, rounded) and first positions.
+  /// One term's documents, ascending, each with its score (BM25F × 1000, rounded) and first positions (none outside
+  /// the term's `positionedDocuments` best).
   struct Posting: Sendable {
     var document: Int
     var score: Int
@@ -52,7 +58,7 @@ enum SearchIndexBuilder {
       let entries = byTerm[term]!.sorted { $0.0 < $1.0 }
       let frequency = Double(entries.count)
       let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-      let postings = entries.map { document, hits in
+      var postings = entries.map { document, hits in
         var weighted = 0.0
         for field in 0..<fieldCount where hits.counts[field] > 0 {
           let b = lengthNormalization[field]
@@ -61,6 +67,11 @@ enum SearchIndexBuilder {
         }
         let score = idf * weighted * (k1 + 1) / (weighted + k1)
         return Posting(document: document, score: Int((score * 1000).rounded()), positions: hits.positions)
+      }
+      if postings.count > positionedDocuments {
+        let kept = postings.indices.sorted { postings[$0].score > postings[$1].score }.prefix(positionedDocuments)
+        let keptSet = Set(kept)
+        for i in postings.indices where !keptSet.contains(i) { postings[i].positions = [] }
       }
       return (term, postings)
     }

@@ -2,27 +2,48 @@ import Foundation
 
 /// Writes the index as JavaScript files that assign globals, so it loads with `<script>` even from `file://`.
 ///
-/// `search/index.js` is small (counts, filters, shard boundaries); terms and documents come in shards of about
-/// `shardBytes`, loaded only when a query needs them.
+/// `search/index.js` is small (counts, filters, shard boundaries); terms come in shards of about `shardBytes`, and
+/// `search/docs-N.js` holds document N's record, so showing a few results loads little more than their own text.
+/// Files load only when a query needs them. A term shard also lists the prefix words (`Tokenizer.prefixWords`)
+/// that sort within its range, each with its term.
 struct SearchIndexEncoder {
-  static let shardBytes = 48_000
+  static let shardBytes = 16_000
 
   let documents: [SearchDocument]
   let postings: [(term: String, postings: [SearchIndexBuilder.Posting])]
+  var words: [(word: String, term: String)] = []
   let roles: [Role]
   let stemmerName: String?
   /// Where the files go: `search/`, or `es/search/` for the Spanish edition's index.
   var folder = "search/"
 
   func files() -> [RenderedFile] {
-    let (termFiles, termStarts) = shards(
-      kind: "terms", items: postings.map { (Self.string($0.term), Self.postingList($0.postings)) }
-    ) { entries in
-      "{\"terms\":[\(entries.map(\.0).joined(separator: ","))],\"postings\":[\(entries.map(\.1).joined(separator: ","))]}"
+    let folder = self.folder
+    let termItems = postings.map { (Self.string($0.term), Self.postingList($0.postings)) }
+    let termStarts = Self.groups(termItems, limit: Self.shardBytes)
+    var nextWord = 0
+    let termFiles = termStarts.indices.map { shard in
+      let end = shard + 1 < termStarts.count ? termStarts[shard + 1] : termItems.count
+      let entries = termItems[termStarts[shard]..<end]
+      var shardWords: [(word: String, term: String)] = []
+      while nextWord < words.count
+        && (shard + 1 == termStarts.count
+          || words[nextWord].word.utf16.lexicographicallyPrecedes(postings[end].term.utf16))
+      {
+        shardWords.append(words[nextWord])
+        nextWord += 1
+      }
+      var body =
+        "{\"terms\":[\(entries.map(\.0).joined(separator: ","))],\"postings\":[\(entries.map(\.1).joined(separator: ","))]"
+      if !shardWords.isEmpty {
+        body += ",\"words\":[\(shardWords.map { Self.string($0.word) }.joined(separator: ","))]"
+        body += ",\"stems\":[\(shardWords.map { Self.string($0.term) }.joined(separator: ","))]"
+      }
+      return Self.shardFile(folder, "terms", shard, body + "}")
     }
-    let (documentFiles, documentStarts) = shards(
-      kind: "docs", items: documents.map { ("", record($0)) }
-    ) { entries in "[" + entries.map(\.1).joined(separator: ",\n") + "]" }
+    let documentFiles = Array(documents.enumerated()).parallelMap {
+      Self.shardFile(folder, "docs", $0.offset, Self.record($0.element))
+    }
     let roleIndex = Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1.id, $0) })
     let filters = documents.map { document in
       document.kind + 8 * document.roleIDs.compactMap { roleIndex[$0] }.reduce(0) { $0 | (1 << $1) }
@@ -34,14 +55,33 @@ struct SearchIndexEncoder {
       + "\"roles\":[\(roles.map { "[\(Self.string($0.id)),\(Self.string($0.name))]" }.joined(separator: ","))],"
       + "\"documents\":\(documents.count),"
       + "\"termShards\":[\(termStarts.map { Self.string(postings[$0].term) }.joined(separator: ","))],"
-      + "\"documentShards\":[\(documentStarts.map(String.init).joined(separator: ","))],"
       + "\"filters\":[\(filters.map(String.init).joined(separator: ","))]};\n"
     return [RenderedFile(path: folder + "index.js", text: index)] + termFiles + documentFiles
   }
 
+  private static func shardFile(_ folder: String, _ kind: String, _ number: Int, _ body: String) -> RenderedFile {
+    RenderedFile(
+      path: folder + "\(kind)-\(number).js", text: "SOPKIT_SEARCH_SHARD(\(string(kind)),\(number),\(body));\n")
+  }
+
+  /// The index of each group's first item, when items are grouped in order into groups of about `limit` bytes.
+  private static func groups(_ items: [(String, String)], limit: Int) -> [Int] {
+    var starts: [Int] = []
+    var size = 0
+    for (offset, item) in items.enumerated() {
+      let bytes = item.0.utf8.count + item.1.utf8.count
+      if starts.isEmpty || size + bytes > limit && size > 0 {
+        starts.append(offset)
+        size = 0
+      }
+      size += bytes
+    }
+    return starts
+  }
+
   /// `[path, title, kind, roleIDs, date, summary, [[anchor, heading, text], ...]]`, then the language of an
   /// untranslated original in another language's index.
-  private func record(_ document: SearchDocument) -> String {
+  private static func record(_ document: SearchDocument) -> String {
     let sections = document.sections.map {
       "[\(Self.string($0.id)),\(Self.string($0.heading)),\(Self.string($0.text))]"
     }
@@ -49,30 +89,6 @@ struct SearchIndexEncoder {
       + "[\(document.roleIDs.map(Self.string).joined(separator: ","))],\(Self.string(document.date)),"
       + "\(Self.string(document.summary)),[\(sections.joined(separator: ","))]"
       + (document.language.map { ",\(Self.string($0))" } ?? "") + "]"
-  }
-
-  /// Groups encoded items into shard files; returns the files and the index of each shard's first item.
-  private func shards(kind: String, items: [(String, String)], body: ([(String, String)]) -> String)
-    -> ([RenderedFile], [Int])
-  {
-    var files: [RenderedFile] = []
-    var starts: [Int] = []
-    var start = 0
-    var size = 0
-    func close(_ end: Int) {
-      guard end > start else { return }
-      let text = "SOPKIT_SEARCH_SHARD(\(Self.string(kind)),\(files.count),\(body(Array(items[start..<end]))));\n"
-      files.append(RenderedFile(path: folder + "\(kind)-\(files.count).js", text: text))
-      starts.append(start)
-      start = end
-      size = 0
-    }
-    for (offset, item) in items.enumerated() {
-      if size > 0 && size + item.0.utf8.count + item.1.utf8.count > Self.shardBytes { close(offset) }
-      size += item.0.utf8.count + item.1.utf8.count
-    }
-    close(items.count)
-    return (files, starts)
   }
 
   /// `[docDelta, score, positionCount, firstPosition, positionDelta, ...]` for each document, flattened.
@@ -91,22 +107,33 @@ struct SearchIndexEncoder {
     return "[" + numbers.map(String.init).joined(separator: ",") + "]"
   }
 
-  /// A JSON string literal, safe inside JavaScript (U+2028 and U+2029 escaped too).
+  /// A JSON string literal, safe inside JavaScript (U+2028 and U+2029 escaped too). Works on the UTF-8 bytes: the
+  /// index escapes every document's text, so this is on the build's hot path.
   static func string(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-      default: out.unicodeScalars.append(scalar)
+    let bytes = Array(text.utf8)
+    var out: [UInt8] = [quote]
+    out.reserveCapacity(bytes.count + 16)
+    var i = 0
+    while i < bytes.count {
+      let byte = bytes[i]
+      i += 1
+      switch byte {
+      case quote, backslash: out += [backslash, byte]
+      case UInt8(ascii: "\n"): out += [backslash, UInt8(ascii: "n")]
+      case UInt8(ascii: "\r"): out += [backslash, UInt8(ascii: "r")]
+      case UInt8(ascii: "\t"): out += [backslash, UInt8(ascii: "t")]
+      case ..<0x20: out += Array(String(format: "\\u%04x", byte).utf8)
+      // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+      case 0xE2 where i + 1 < bytes.count && bytes[i] == 0x80 && (bytes[i + 1] == 0xA8 || bytes[i + 1] == 0xA9):
+        out += Array((bytes[i + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+        i += 2
+      default: out.append(byte)
       }
     }
-    return out + "\""
+    out.append(quote)
+    return String(decoding: out, as: UTF8.self)
   }
+
+  private static let quote = UInt8(ascii: "\"")
+  private static let backslash = UInt8(ascii: "\\")
 }

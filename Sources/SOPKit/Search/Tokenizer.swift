@@ -58,6 +58,21 @@ struct Tokenizer: Sendable {
     return String(decoding: stemmed.utf8.filter { $0 != Self.apostrophe }, as: UTF8.self)
   }
 
+  /// The folded words (apostrophes dropped) seen so far whose term does not start with all but the word's last
+  /// letter, with their terms, sorted in JavaScript's string order. A word typed halfway ("mapp" of "mapping", whose
+  /// term is "map") is found through these, since neither its stem nor any term starts with what was typed.
+  func prefixWords() -> [(word: String, term: String)] {
+    var found = Set<[String]>()
+    // Only plain ASCII words are stemmed; any other word's term is the word itself.
+    for (key, term) in cache.all() where key.utf8.allSatisfy({ $0 < 0x80 }) {
+      let word = String(decoding: key.utf8.filter { $0 != Self.apostrophe }, as: UTF8.self)
+      let shared = zip(word.utf8, term.utf8).prefix { $0 == $1 }.count
+      if word.utf8.count - shared >= 2 { found.insert([word, term]) }
+    }
+    return found.sorted { $0[0] == $1[0] ? $0[1] < $1[1] : $0[0].utf16.lexicographicallyPrecedes($1[0].utf16) }
+      .map { ($0[0], $0[1]) }
+  }
+
   /// The folded words of `text`.
   func words(_ text: String) -> [String] {
     var words: [String] = []
@@ -170,6 +185,12 @@ private final class TermCache: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return terms[key]
+  }
+
+  func all() -> [String: String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return terms
   }
 
   func store(_ term: String, for key: String) {

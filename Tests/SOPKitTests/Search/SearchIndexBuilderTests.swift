@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SOPKit
@@ -35,7 +36,41 @@ struct SearchIndexBuilderTests {
     }
     let files = encode()
     #expect(files == encode())
-    #expect(files.filter { $0.hasPrefix("search/docs-") }.count > 1)
+    #expect(files.filter { $0.hasPrefix("search/docs-") }.count == documents.count)
+    #expect(files.filter { $0.hasPrefix("search/terms-") }.count > 1)
     #expect(files.first?.hasPrefix("search/index.js") == true)
+  }
+
+  @Test func onlyATermsBestDocumentsKeepTheirPositions() throws {
+    let count = SearchIndexBuilder.positionedDocuments + 50
+    let documents = (0..<count).map { document("Guide \($0)", String(repeating: "safety ", count: 1 + $0 % 7)) }
+    let postings = try #require(SearchIndexBuilder.build(documents, tokenizer: tokenizer).first { $0.term == "safeti" })
+      .postings
+    let positioned = postings.filter { !$0.positions.isEmpty }
+    #expect(postings.count == count)
+    #expect(positioned.count == SearchIndexBuilder.positionedDocuments)
+    #expect(positioned.map(\.score).min()! >= postings.filter { $0.positions.isEmpty }.map(\.score).max()!)
+  }
+
+  @Test func termShardsListThePrefixWordsInTheirRange() throws {
+    let documents = [document("Mapping", "worried networks")]
+    let tokenizer = Tokenizer(stemmer: EnglishStemmer())
+    let index = SearchIndexBuilder.build(documents, tokenizer: tokenizer)
+    let files = SearchIndexEncoder(
+      documents: documents, postings: index, words: tokenizer.prefixWords(), roles: [], stemmerName: "en"
+    ).files()
+    let shard = try #require(files.first { $0.path == "search/terms-0.js" })
+    guard case .bytes(let data) = shard.contents else {
+      Issue.record("search/terms-0.js should be built, not copied")
+      return
+    }
+    let text = String(decoding: data, as: UTF8.self)
+    #expect(text.contains(#""words":["mapping","worried"],"stems":["map","worri"]"#))
+  }
+
+  @Test func stringsAreEscapedForJSONAndJavaScript() {
+    #expect(
+      SearchIndexEncoder.string("a\"b\\c\nd\re\tf\u{01}g\u{2028}h\u{2029}é’\u{2027}")
+        == #""a\"b\\c\nd\re\tf\u0001g\u2028h\u2029é’\#u{2027}""#)
   }
 }

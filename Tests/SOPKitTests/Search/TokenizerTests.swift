@@ -17,6 +17,14 @@ struct TokenizerTests {
   @Test func stemsPlainWordsAndDropsApostrophes() {
     #expect(tokenizer.terms("The children's Worries, networks") == ["the", "children", "worri", "network"])
   }
+
+  @Test func listsTheWordsAPrefixCannotReachThroughTheirStem() {
+    let tokenizer = Tokenizer(stemmer: EnglishStemmer())
+    _ = tokenizer.terms("Mapping maps networks; she worried about Café prices")
+    let words = tokenizer.prefixWords()
+    #expect(words.map(\.word) == ["mapping", "worried"])
+    #expect(words.map(\.term) == ["map", "worri"])
+  }
 }
 
 /// Spanish words are stemmed with their accents, then folded; the stem of the unaccented spelling is kept too.

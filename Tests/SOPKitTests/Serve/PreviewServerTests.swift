@@ -153,10 +153,13 @@ import Testing
         #expect(response.text.contains("Now see <a"))
         #expect(response.text.contains("data-build=\"2\""))
       }
-      // The search index is rebuilt after the page is served: it catches up within a few seconds.
+      // The search index is rebuilt after the page is served: it catches up within a few seconds. Each
+      // document has its own file; the sample site has fewer than ten.
       var indexed = false
       for _ in 0..<100 where !indexed {
-        indexed = try await client.get("/search/docs-0.js").text.contains("Now see the Safety House")
+        for document in 0..<10 where !indexed {
+          indexed = try await client.get("/search/docs-\(document).js").text.contains("Now see the Safety House")
+        }
         if !indexed { try await Task.sleep(for: .milliseconds(50)) }
       }
       #expect(indexed)
