@@ -36,8 +36,26 @@ import Testing
     ) {
       try Self.writeSafetyHouse("## Draw it now\n\nText.\n", in: $0)
     },
-    Change(name: "a guide's title", saved: ["Content/guides/safety-house.md"], pagesRendered: nil) {
+    Change(name: "a guide's title", saved: ["Content/guides/safety-house.md"], pagesRendered: 7) {
       try Self.writeSafetyHouse("## Draw it\n", title: "The Safety House", in: $0)
+    },
+    Change(name: "a title that moves the guide in A to Z", saved: ["Content/guides/safety-house.md"], pagesRendered: 7)
+    {
+      try Self.writeSafetyHouse("## Draw it\n", title: "Zebra House", in: $0)
+    },
+    // Its own page; every list that shows it, before or after (both roles, its topic, home, A to Z); and
+    // Three Houses, whose related guides show it.
+    Change(name: "a guide's roles", saved: ["Content/guides/safety-house.md"], pagesRendered: 7) {
+      try $0.write(
+        TemporarySite.guide(
+          "Safety House", roles: "[line-staff]", extra: "topics: [three-houses]\n", body: "## Draw it\n"),
+        to: "Content/guides/safety-house.md")
+    },
+    Change(name: "a tag no other page has", saved: ["Content/guides/safety-house.md"], pagesRendered: nil) {
+      try $0.write(
+        TemporarySite.guide(
+          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\ntags: [drawing]\n",
+          body: "## Draw it\n"), to: "Content/guides/safety-house.md")
     },
     Change(name: "a story's body", saved: ["Content/stories/tulare.md"], pagesRendered: 1, textOnly: true) {
       try $0.write(
