@@ -10,15 +10,20 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var projectOptions: ProjectOptions
 
+  @OptionGroup var overlayOption: OverlayOption
+
   @Flag(help: "Treat warnings as errors.")
   var strict = false
 
   func run() throws {
     let builder = SiteBuilder(
-      project: projectOptions.project(), options: BuildOptions(includeDrafts: projectOptions.drafts, writeOutput: false))
+      project: projectOptions.project(overlay: overlayOption),
+      options: BuildOptions(includeDrafts: projectOptions.drafts, writeOutput: false))
     let diagnostics: [Diagnostic]
     do {
-      diagnostics = try builder.build().warnings
+      let report = try builder.build()
+      diagnostics = report.warnings
+      ReplacementPrinter.print(report.replacements)
     } catch {
       diagnostics = error.diagnostics
     }

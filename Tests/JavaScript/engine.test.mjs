@@ -41,8 +41,8 @@ const shards = {
   docs: [
     ["guides/danger.html", "Danger statements", 0, ["leaders"], "", "How to write one.",
       [["", "", "Intro text."], ["writing", "Writing", "A danger statement says what could happen."]]],
-    ["guides/other.html", "Other", 0, ["line-staff"], "", "", [["", "", "Statement first, then danger."]]],
-    ["stories/s.html", "A story", 1, ["leaders", "line-staff"], "2024-01-01", "", [["", "", "Danger. Statement."]]],
+    ["guides/other.html", "Other", 0, ["line-staff"], "", "", [["", "", "Statement first, then danger."]], 0],
+    ["stories/s.html", "A story", 1, ["leaders", "line-staff"], "2024-01-01", "", [["", "", "Danger. Statement."]], 1],
   ],
 };
 const load = (kind, n) => Promise.resolve(kind === "docs" ? shards.docs : shards[`${kind}-${n}`]);
@@ -74,6 +74,8 @@ test("results carry the matching section's anchor and a marked snippet", async (
   assert.equal(first.anchor, "writing");
   assert.deepEqual(first.roles, ["Leaders"]);
   assert.equal(first.snippet, "A <mark>danger</mark> <mark>statement</mark> says what could happen.");
+  const local = Object.fromEntries(found.results.map((r) => [r.path, r.local]));
+  assert.deepEqual(local, { "guides/danger.html": false, "guides/other.html": false, "stories/s.html": true });
 });
 
 test("snippets escape HTML and mark folded matches", () => {

@@ -8,4 +8,6 @@ public struct BuildReport: Sendable {
   public var seconds: Double
   /// Seconds per stage, in order, for `--verbose` and benchmarks.
   public var stageSeconds: [(stage: String, seconds: Double)]
+  /// Statewide files a county's overlay replaces, for `sopkit check` to list.
+  public var replacements: [OverlayReplacement] = []
 }

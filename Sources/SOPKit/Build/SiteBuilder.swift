@@ -59,7 +59,8 @@ public struct SiteBuilder: Sendable {
 
     options.progress?("load")
     let loader = ContentLoader(
-      contentURL: project.content.url, displayRoot: project.content.display, includeDrafts: options.includeDrafts)
+      contentURL: project.content.url, displayRoot: project.content.display, overlay: project.overlay,
+      includeDrafts: options.includeDrafts)
     let content = run { () throws(BuildFailure) in try loader.load() }
     let templates = run { () throws(BuildFailure) in
       try TemplateSet.load(
@@ -68,11 +69,16 @@ public struct SiteBuilder: Sendable {
     }
     lap("load")
     options.progress?("assemble")
-    let site = content.flatMap { content in run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() } }
+    let site = content.flatMap { content in
+      run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() }
+    }
     lap("assemble")
     options.progress?("render")
-    guard errors.isEmpty, let site, let templates else {
+    guard errors.isEmpty, var site, let templates else {
       throw BuildFailure(diagnostics: errors + warnings)
+    }
+    if options.stampsBuild {
+      site.stamp = BuildStamp.make(site: site, project: project, sourceDateEpoch: options.sourceDateEpoch)
     }
     var files = SiteRenderer(site: site, templates: templates).render()
     let assets = run { () throws(BuildFailure) in
@@ -84,7 +90,7 @@ public struct SiteBuilder: Sendable {
     let report = BuildReport(
       pageCount: files.filter { $0.path.hasSuffix(".html") && !$0.isCopy }.count, fileCount: files.count,
       guideCount: site.guides.count, storyCount: site.stories.count, warnings: warnings.sortedUnique(),
-      seconds: stages.reduce(0) { $0 + $1.1 }, stageSeconds: stages)
+      seconds: stages.reduce(0) { $0 + $1.1 }, stageSeconds: stages, replacements: content?.replacements ?? [])
     return BuiltSite(site: site, templates: templates, files: files, report: report)
   }
 }

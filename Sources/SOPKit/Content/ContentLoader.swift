@@ -4,10 +4,13 @@ import Yams
 /// The Load stage: reads Content/ once into `LoadedContent`, parsing every front matter and Markdown body.
 struct ContentLoader {
   let scanner: ContentScanner
+  /// A county's overlay, read as a second content root on top of the statewide one.
+  let overlayScanner: ContentScanner?
   let includeDrafts: Bool
 
-  init(contentURL: URL, displayRoot: String, includeDrafts: Bool) {
+  init(contentURL: URL, displayRoot: String, overlay: Project.Folder? = nil, includeDrafts: Bool) {
     scanner = ContentScanner(contentURL: contentURL, displayRoot: displayRoot)
+    overlayScanner = overlay.map { ContentScanner(contentURL: $0.url, displayRoot: $0.display, isLocal: true) }
     self.includeDrafts = includeDrafts
   }
 
@@ -36,7 +39,22 @@ struct ContentLoader {
 
   func load() throws(BuildFailure) -> (LoadedContent, [Diagnostic]) {
     var diagnostics = DiagnosticCollector()
-    let inventory = scanner.scan(diagnostics: &diagnostics)
+    var inventory = scanner.scan(diagnostics: &diagnostics)
+    var replacements: [OverlayReplacement] = []
+    if let overlayScanner {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: overlayScanner.contentURL.path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
+        (inventory, replacements) = ContentOverlay.merge(
+          inventory, scannedBy: scanner, with: overlayScanner.scan(diagnostics: &diagnostics), scannedBy: overlayScanner
+        )
+      } else {
+        diagnostics.error(
+          "the overlay folder does not exist; it should be laid out like Content/",
+          at: SourceLocation(path: overlayScanner.displayRoot))
+      }
+    }
     let settingsPath = scanner.displayPath("site.yaml")
     let contactsPath = scanner.displayPath("contacts.yaml")
     var settings: SiteSettings?
@@ -58,6 +76,10 @@ struct ContentLoader {
       } catch {
         diagnostics.append(contentsOf: error.diagnostics)
       }
+    }
+    if let overlayScanner {
+      settings?.local = readOverlaySettings(overlayScanner, inventory: inventory, diagnostics: &diagnostics)
+      regions = readOverlayContacts(overlayScanner, addingTo: regions, diagnostics: &diagnostics)
     }
 
     let headerResults = inventory.markdown.parallelMap { entry in readHeader(entry) }
@@ -93,31 +115,95 @@ struct ContentLoader {
     }
 
     var content = LoadedContent(
-      settings: settings ?? SiteSettings(
-        title: "", description: "", language: "en", url: nil, submitURL: nil, allowRawHTML: false, roles: [],
-        topics: []),
+      settings: settings
+        ?? SiteSettings(
+          title: "", description: "", language: "en", url: nil, submitURL: nil, allowRawHTML: false, roles: [],
+          topics: []),
       regions: regions, guides: [], stories: [], pages: [], inventory: linkInventory,
       fileSizes: inventory.fileSizes,
-      settingsPath: settingsPath, contactsPath: contactsPath, displayRoot: scanner.displayRoot)
+      settingsPath: settingsPath, contactsPath: contactsPath, displayRoot: scanner.displayRoot,
+      overlayDisplayRoot: overlayScanner?.displayRoot, localFiles: inventory.localFiles, replacements: replacements)
     for (header, (body, resolver, bodyDiagnostics)) in zip(headers, rendered) {
       diagnostics.append(contentsOf: bodyDiagnostics)
       if body.text.isEmpty && body.files.isEmpty {
-        diagnostics.warning("the page has no text below its front matter", at: SourceLocation(path: header.file.path, line: header.frontMatter.bodyFirstLine))
+        diagnostics.warning(
+          "the page has no text below its front matter",
+          at: SourceLocation(path: header.file.path, line: header.frontMatter.bodyFirstLine))
       }
       let entry = header.entry
       let output = Self.outputPath(of: entry)
       switch header.fields {
       case .guide(let fields):
-        content.guides.append(.init(slug: entry.slug, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+        content.guides.append(
+          .init(
+            slug: entry.slug, contentPath: entry.contentPath, outputPath: output, file: header.file,
+            frontMatter: fields, body: body, linkResolver: resolver, isLocal: entry.isLocal))
       case .story(let fields):
-        content.stories.append(.init(slug: entry.slug, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+        content.stories.append(
+          .init(
+            slug: entry.slug, contentPath: entry.contentPath, outputPath: output, file: header.file,
+            frontMatter: fields, body: body, linkResolver: resolver, isLocal: entry.isLocal))
       case .page(let fields):
-        content.pages.append(.init(slug: entry.slug, contentPath: entry.contentPath, outputPath: output, file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+        content.pages.append(
+          .init(
+            slug: entry.slug, contentPath: entry.contentPath, outputPath: output, file: header.file,
+            frontMatter: fields, body: body, linkResolver: resolver, isLocal: entry.isLocal))
       }
     }
     if settings == nil { throw BuildFailure(diagnostics: diagnostics.diagnostics) }
     content.unreadablePages = Set(unreadable.map(Self.outputPath))
     return (content, diagnostics.diagnostics)
+  }
+
+  /// The overlay's `site.yaml`, if it has one; its logo must be an image in the overlay folder.
+  private func readOverlaySettings(
+    _ overlay: ContentScanner, inventory: ContentScanner.Inventory, diagnostics: inout DiagnosticCollector
+  ) -> LocalSettings {
+    let url = overlay.contentURL.appendingPathComponent("site.yaml")
+    guard FileManager.default.fileExists(atPath: url.path) else { return LocalSettings() }
+    do throws(BuildFailure) {
+      let (read, logo, found) = try LocalSettingsFile.read(
+        try SourceFile.read(url, displayPath: overlay.displayPath("site.yaml")))
+      var settings = read
+      diagnostics.append(contentsOf: found)
+      settings.logo = nil
+      guard let logo else { return settings }
+      guard let path = RelativeLink.normalize(logo.value, in: ""), inventory.localFiles.contains(path) else {
+        diagnostics.error(
+          "the logo '\(logo.value)' is not a file in the overlay folder '\(overlay.displayRoot)'", at: logo.location)
+        return settings
+      }
+      guard Self.imageExtensions.contains((path as NSString).pathExtension.lowercased()) else {
+        diagnostics.error(
+          "the logo must be an image (\(Self.imageExtensions.sorted().joined(separator: ", "))), found '\(logo.value)'",
+          at: logo.location)
+        return settings
+      }
+      settings.logo = path
+      return settings
+    } catch {
+      diagnostics.append(contentsOf: error.diagnostics)
+      return LocalSettings()
+    }
+  }
+
+  static let imageExtensions: Set<String> = ["svg", "png", "jpg", "jpeg", "gif", "webp"]
+
+  /// The regions and contacts the overlay's `contacts.yaml` adds to the statewide ones.
+  private func readOverlayContacts(
+    _ overlay: ContentScanner, addingTo regions: [Located<Region>], diagnostics: inout DiagnosticCollector
+  ) -> [Located<Region>] {
+    let url = overlay.contentURL.appendingPathComponent("contacts.yaml")
+    guard FileManager.default.fileExists(atPath: url.path) else { return regions }
+    do throws(BuildFailure) {
+      let file = try SourceFile.read(url, displayPath: overlay.displayPath("contacts.yaml"))
+      let (merged, warnings) = try ContactsFile.read(file, addingTo: regions)
+      diagnostics.append(contentsOf: warnings)
+      return merged
+    } catch {
+      diagnostics.append(contentsOf: error.diagnostics)
+      return regions
+    }
   }
 
   static func outputPath(of entry: ContentScanner.MarkdownEntry) -> String {
@@ -130,7 +216,7 @@ struct ContentLoader {
 
   private func readHeader(_ entry: ContentScanner.MarkdownEntry) -> Result<Header, BuildFailure> {
     Result { () throws(BuildFailure) -> Header in
-      let file = try SourceFile.read(entry.url, displayPath: scanner.displayPath(entry.contentPath))
+      let file = try SourceFile.read(entry.url, displayPath: entry.displayPath)
       let frontMatter = try FrontMatter.split(file)
       let mapping = try YAMLDocument.parse(frontMatter.yaml, file: file, firstLine: frontMatter.yamlFirstLine)
       let reader = YAMLFields(mapping, file: file, firstLine: frontMatter.yamlFirstLine)

@@ -16,6 +16,10 @@ struct ContentScanner {
     /// Content-relative (`guides/three-houses.md`).
     var contentPath: String
     var url: URL
+    /// The path diagnostics name: the file's real place, in Content/ or in a county's overlay.
+    var displayPath: String
+    /// Whether it comes from a county's overlay rather than the statewide content.
+    var isLocal: Bool
   }
 
   /// Everything found, sorted by path so builds do not depend on directory order.
@@ -25,11 +29,15 @@ struct ContentScanner {
     var files: [String] = []
     /// The size in bytes of each of those files.
     var fileSizes: [String: Int] = [:]
+    /// Those of `files` that come from a county's overlay.
+    var localFiles: Set<String> = []
   }
 
   let contentURL: URL
   /// How the Content folder is named in diagnostics (as the user gave it).
   let displayRoot: String
+  /// True when the folder is a county's overlay.
+  var isLocal = false
 
   func displayPath(_ contentPath: String) -> String {
     displayRoot.isEmpty ? contentPath : "\(displayRoot)/\(contentPath)"
@@ -83,10 +91,14 @@ struct ContentScanner {
           diagnostics.error(Slug.problem(with: slug), at: location)
           continue
         }
-        inventory.markdown.append(MarkdownEntry(kind: kind, slug: slug, contentPath: relative, url: url))
+        inventory.markdown.append(
+          MarkdownEntry(
+            kind: kind, slug: slug, contentPath: relative, url: url, displayPath: displayPath(relative),
+            isLocal: isLocal))
       } else if parts.count > 1 || !["site.yaml", "contacts.yaml"].contains(name) {
         inventory.files.append(relative)
         inventory.fileSizes[relative] = (enumerator.fileAttributes?[.size] as? NSNumber)?.intValue ?? 0
+        if isLocal { inventory.localFiles.insert(relative) }
       }
     }
     inventory.markdown.sort { $0.contentPath < $1.contentPath }

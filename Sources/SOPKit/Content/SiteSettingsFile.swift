@@ -6,7 +6,8 @@ enum SiteSettingsFile {
     let description = fields.string("description")?.value ?? ""
     let language = fields.string("language")
     if let language, !isLanguageTag(language.value) {
-      fields.error("'language' must be a language code such as 'en' or 'es', found '\(language.value)'", at: language.location)
+      fields.error(
+        "'language' must be a language code such as 'en' or 'es', found '\(language.value)'", at: language.location)
     }
     let url = fields.string("url")
     if let url, !isWebAddress(url.value) {
@@ -17,6 +18,7 @@ enum SiteSettingsFile {
       fields.error("'submit_url' must be a web address (https://...) or a mailto: address", at: submitURL.location)
     }
     let allowRawHTML = fields.bool("allow_raw_html") ?? false
+    let version = fields.string("version")
     let roles = fields.records("roles") { entry in
       readEntry(entry).map { Role(id: $0.id, name: $0.name, description: $0.description) }
     }
@@ -33,9 +35,10 @@ enum SiteSettingsFile {
     guard let title else { throw BuildFailure(diagnostics: diagnostics) }
     var address = url?.value
     if let value = address, !value.hasSuffix("/") { address = value + "/" }
-    let settings = SiteSettings(
+    var settings = SiteSettings(
       title: title.value, description: description, language: language?.value ?? "en", url: address,
       submitURL: submitURL?.value, allowRawHTML: allowRawHTML, roles: roles, topics: topics)
+    settings.version = version?.value
     return (settings, diagnostics)
   }
 

@@ -27,10 +27,11 @@ struct OutputWriter: Sendable {
   /// Refuses output folders whose replacement would lose the user's files.
   func checkOutputPath() throws(BuildFailure) {
     let target = Self.canonical(output)
-    let protected = [
-      ("the project's content folder", project.content.url), ("the templates folder", project.templates.url),
-      ("the public folder", project.publicAssets.url),
-    ]
+    let protected =
+      [
+        ("the project's content folder", project.content.url), ("the templates folder", project.templates.url),
+        ("the public folder", project.publicAssets.url),
+      ] + (project.overlay.map { [("the overlay folder", $0.url)] } ?? [])
     func refuse(_ reason: String) -> BuildFailure {
       BuildFailure(
         .error(

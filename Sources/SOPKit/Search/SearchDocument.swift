@@ -22,10 +22,12 @@ struct SearchDocument: Sendable {
   /// Tags, topic names and role names.
   var keywords: [String]
   var sections: [Section]
+  /// From a county's overlay: results show it as local.
+  var isLocal: Bool
 
   init(
     path: String, title: String, kind: Int, roleIDs: [String] = [], date: String = "", summary: String,
-    keywords: [String] = [], body: RenderedMarkdown? = nil, sections: [Section] = []
+    keywords: [String] = [], body: RenderedMarkdown? = nil, sections: [Section] = [], isLocal: Bool = false
   ) {
     self.path = path
     self.title = title
@@ -34,6 +36,7 @@ struct SearchDocument: Sendable {
     self.date = date
     self.summary = summary
     self.keywords = keywords
+    self.isLocal = isLocal
     self.sections =
       sections
       + (body?.sections ?? []).map { Section(id: $0.heading?.id ?? "", heading: $0.heading?.text ?? "", text: $0.text) }

@@ -8,7 +8,8 @@ enum SearchDocumentCollector {
       SearchDocument(
         path: guide.route.path, title: guide.title, kind: 0, roleIDs: guide.roles.map(\.id),
         date: guide.updated?.description ?? "", summary: guide.summary,
-        keywords: guide.tags.map(\.name) + guide.topics.map(\.name) + guide.roles.map(\.name), body: guide.body)
+        keywords: guide.tags.map(\.name) + guide.topics.map(\.name) + guide.roles.map(\.name), body: guide.body,
+        isLocal: guide.isLocal)
     }
     documents += site.stories.map { story in
       SearchDocument(
@@ -17,10 +18,12 @@ enum SearchDocumentCollector {
         keywords: story.tags.map(\.name) + story.roles.map(\.name)
           + [story.county, story.region?.name, story.category]
           .compactMap { $0 },
-        body: story.body)
+        body: story.body, isLocal: story.isLocal)
     }
     documents += site.pages.map { page in
-      SearchDocument(path: page.route.path, title: page.title, kind: 2, summary: page.summary ?? "", body: page.body)
+      SearchDocument(
+        path: page.route.path, title: page.title, kind: 2, summary: page.summary ?? "", body: page.body,
+        isLocal: page.isLocal)
     }
     if !site.regions.isEmpty {
       // The contacts page's title is template wording, so results show the kind's label instead.

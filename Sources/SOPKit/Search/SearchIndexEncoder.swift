@@ -37,14 +37,15 @@ struct SearchIndexEncoder {
     return [RenderedFile(path: "search/index.js", text: index)] + termFiles + documentFiles
   }
 
-  /// `[path, title, kind, roleIDs, date, summary, [[anchor, heading, text], ...]]`
+  /// `[path, title, kind, roleIDs, date, summary, [[anchor, heading, text], ...], local]`, local being 1 for a
+  /// county's page and 0 otherwise.
   private func record(_ document: SearchDocument) -> String {
     let sections = document.sections.map {
       "[\(Self.string($0.id)),\(Self.string($0.heading)),\(Self.string($0.text))]"
     }
     return "[\(Self.string(document.path)),\(Self.string(document.title)),\(document.kind),"
       + "[\(document.roleIDs.map(Self.string).joined(separator: ","))],\(Self.string(document.date)),"
-      + "\(Self.string(document.summary)),[\(sections.joined(separator: ","))]]"
+      + "\(Self.string(document.summary)),[\(sections.joined(separator: ","))],\(document.isLocal ? 1 : 0)]"
   }
 
   /// Groups encoded items into shard files; returns the files and the index of each shard's first item.

@@ -5,5 +5,7 @@ public struct AboutPage: Sendable {
   public var order: Int
   public var summary: String?
   public var body: RenderedMarkdown
+  /// From a county's overlay: marked as local on the page and in search results.
+  public var isLocal = false
   public var route: Route { .page(slug) }
 }

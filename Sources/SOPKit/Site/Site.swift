@@ -12,6 +12,10 @@ public struct Site: Sendable {
   public var tags: [Tag]
   /// Content paths of the files pages link to, copied as they are.
   public var files: [String]
+  /// Those of `files` that are copied from a county's overlay rather than from Content/.
+  public var localFiles: Set<String> = []
+  /// Which build this is, said on the home page and in the footer; set for bundles.
+  public var stamp: BuildStamp? = nil
 
   public func guides(for role: Role) -> [Guide] { guides.filter { $0.roles.contains(role) } }
   public func guides(for topic: Topic) -> [Guide] { guides.filter { $0.topics.contains(topic) } }

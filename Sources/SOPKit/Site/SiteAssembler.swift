@@ -40,10 +40,12 @@ struct SiteAssembler {
       }
       return Guide(
         slug: page.slug, title: meta.title, summary: meta.summary,
-        roles: order(lookUp(meta.roles, in: roles, kind: "role", file: content.settingsPath), by: settings.roles, id: \.id),
-        topics: order(lookUp(meta.topics, in: topics, kind: "topic", file: content.settingsPath), by: settings.topics, id: \.id),
+        roles: order(
+          lookUp(meta.roles, in: roles, kind: "role", file: content.settingsPath), by: settings.roles, id: \.id),
+        topics: order(
+          lookUp(meta.topics, in: topics, kind: "topic", file: content.settingsPath), by: settings.topics, id: \.id),
         tags: tags.resolve(meta.tags, diagnostics: &diagnostics), updated: meta.updated, attachments: attachments,
-        body: page.body, related: [])
+        body: page.body, isLocal: page.isLocal, related: [])
     }
     guides.sort { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
     RelatedGuides.fill(&guides)
@@ -62,26 +64,30 @@ struct SiteAssembler {
       return Story(
         slug: page.slug, title: meta.title, date: meta.date, summary: meta.summary, county: meta.county,
         region: region, category: meta.category, tags: tags.resolve(meta.tags, diagnostics: &diagnostics),
-        roles: order(lookUp(meta.roles, in: roles, kind: "role", file: content.settingsPath), by: settings.roles, id: \.id),
-        image: image, body: page.body)
+        roles: order(
+          lookUp(meta.roles, in: roles, kind: "role", file: content.settingsPath), by: settings.roles, id: \.id),
+        image: image, body: page.body, isLocal: page.isLocal)
     }
     stories.sort { ($0.date, $1.title.lowercased()) > ($1.date, $0.title.lowercased()) }
 
     var pages = content.pages.map { page in
       AboutPage(
         slug: page.slug, title: page.frontMatter.title, order: page.frontMatter.order,
-        summary: page.frontMatter.summary, body: page.body)
+        summary: page.frontMatter.summary, body: page.body, isLocal: page.isLocal)
     }
     pages.sort { ($0.order, $0.title.lowercased()) < ($1.order, $1.title.lowercased()) }
 
-    let bodies = content.guides.map { ($0.outputPath, $0.body, $0.location) }
+    let bodies =
+      content.guides.map { ($0.outputPath, $0.body, $0.location) }
       + content.stories.map { ($0.outputPath, $0.body, $0.location) }
       + content.pages.map { ($0.outputPath, $0.body, $0.location) }
     for (_, body, _) in bodies { files.formUnion(body.files) }
+    if let logo = settings.local?.logo { files.insert(logo) }
 
     let site = Site(
       settings: settings, guides: guides, stories: stories, pages: pages,
-      regions: content.regions.map(\.value), tags: tags.all, files: files.sorted())
+      regions: content.regions.map(\.value), tags: tags.all, files: files.sorted(),
+      localFiles: files.intersection(content.localFiles))
     let routes = claimRoutes(of: site, diagnostics: &diagnostics)
     checkLinks(bodies.map { ($0.0, $0.1) }, site: site, routes: routes, diagnostics: &diagnostics)
     return (site, try diagnostics.finish())

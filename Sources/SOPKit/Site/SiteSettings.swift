@@ -10,4 +10,8 @@ public struct SiteSettings: Sendable {
   public var allowRawHTML: Bool
   public var roles: [Role]
   public var topics: [Topic]
+  /// The content's version as the editors number it (`2024.3`), shown in bundles; optional.
+  public var version: String? = nil
+  /// What a county's overlay says about its copy; nil without an overlay.
+  public var local: LocalSettings? = nil
 }

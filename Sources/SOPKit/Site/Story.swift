@@ -17,5 +17,7 @@ public struct Story: Sendable {
   public var roles: [Role]
   public var image: Image?
   public var body: RenderedMarkdown
+  /// From a county's overlay: marked as local on the page and in search results.
+  public var isLocal = false
   public var route: Route { .story(slug) }
 }

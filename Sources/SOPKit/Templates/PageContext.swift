@@ -36,8 +36,10 @@ struct PageContext {
         "css": root + "css/site.css",
       ],
       "roles": site.settings.roles.map { role in
-        ["id": role.id, "name": role.name, "description": role.description, "href": href(.role(role.id)),
-         "current": route == .role(role.id)] as [String: Any]
+        [
+          "id": role.id, "name": role.name, "description": role.description, "href": href(.role(role.id)),
+          "current": route == .role(role.id),
+        ] as [String: Any]
       },
       "pages": site.pages.map { page in
         ["title": page.title, "href": href(page.route), "current": route == page.route] as [String: Any]
@@ -48,6 +50,19 @@ struct PageContext {
       ],
     ]
     if let url = settings.url, route != .notFound { context["canonical"] = url + route.path }
+    if let local = settings.local {
+      var values: [String: Any] = [:]
+      if let county = local.county { values["county"] = county }
+      if let notice = local.notice { values["notice"] = notice }
+      if let logo = local.logo { values["logo"] = href(file: logo) }
+      context["local"] = values
+    }
+    if let stamp = site.stamp {
+      var values: [String: Any] = ["fingerprint": stamp.fingerprint]
+      if let day = stamp.date { values["date"] = date(day) }
+      if let version = stamp.version { values["version"] = version }
+      context["build"] = values
+    }
     return context
   }
 
@@ -70,7 +85,7 @@ struct PageContext {
   func guideItem(_ guide: Guide) -> [String: Any] {
     var item: [String: Any] = [
       "title": guide.title, "summary": guide.summary, "href": href(guide.route),
-      "roles": roles(guide.roles), "topics": topics(guide.topics),
+      "roles": roles(guide.roles), "topics": topics(guide.topics), "is_local": guide.isLocal,
     ]
     if let updated = guide.updated { item["updated"] = date(updated) }
     return item
@@ -79,6 +94,7 @@ struct PageContext {
   func storyItem(_ story: Story) -> [String: Any] {
     var item: [String: Any] = [
       "title": story.title, "summary": story.summary, "href": href(story.route), "date": date(story.date),
+      "is_local": story.isLocal,
     ]
     if let county = story.county { item["county"] = county }
     if let category = story.category { item["category"] = category }
