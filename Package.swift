@@ -46,7 +46,9 @@ let package = Package(
     ),
     // No HummingbirdTesting: it brings AsyncHTTPClient and BoringSSL, over ten minutes of every clean CI build;
     // PreviewServerTests run the server on a real port and ask it with Support/RawHTTPClient instead.
-    .testTarget(name: "SOPKitTests", dependencies: ["SOPKit"]),
+    // ZIPFoundation reads the bundles back, to check their entries.
+    .testTarget(
+      name: "SOPKitTests", dependencies: ["SOPKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .testTarget(name: "SOPKitCLITests", dependencies: ["SOPKit", "SOPKitCLI"]),
   ]
 )

@@ -58,14 +58,16 @@ struct TemporarySite {
 
   var project: Project { Project(base: root) }
 
-  func build(drafts: Bool = false) throws(BuildFailure) -> BuildReport {
-    try SiteBuilder(project: project, options: BuildOptions(includeDrafts: drafts)).build()
+  /// With `overlay`, a folder of the project (such as `County`) read as a county's overlay.
+  func build(drafts: Bool = false, overlay: String? = nil) throws(BuildFailure) -> BuildReport {
+    try SiteBuilder(project: Project(overlay: overlay, base: root), options: BuildOptions(includeDrafts: drafts))
+      .build()
   }
 
   /// The diagnostics of a build expected to fail, as printed lines.
-  func failure() -> [String] {
+  func failure(overlay: String? = nil) -> [String] {
     do {
-      _ = try build()
+      _ = try build(overlay: overlay)
       return []
     } catch {
       return error.diagnostics.map(\.description)
