@@ -77,6 +77,19 @@ extension ExternalProcessTests {
       #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("images/kern-logo.svg").path))
     }
 
+    /// The county's notice, logo, badges and the build stamp, checked like the sample build (vnu, axe-core).
+    @Test func aStampedCountyCopyIsValidHTMLAndPassesAxe() throws {
+      let folder = try Self.temporaryFolder()
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let output = folder.appendingPathComponent("site")
+      let build = try Command.sopkit(["build", "--overlay", Self.overlay, "--stamp", "--output", output.path])
+      #expect(build.status == 0, "\(build.transcript)")
+      #expect(
+        try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8).contains("build-stamp"))
+      try BrowserScript.run("validate_test.py", site: output)
+      try BrowserScript.run("a11y_test.py", site: output)
+    }
+
     @Test func aMissingOverlayIsAnErrorAndWritesNoZip() throws {
       let folder = try Self.temporaryFolder()
       defer { try? FileManager.default.removeItem(at: folder) }
