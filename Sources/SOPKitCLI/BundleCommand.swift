@@ -39,6 +39,7 @@ struct BundleCommand: ParsableCommand {
     let bundle = OfflineBundle(built)
     let destination = URL(fileURLWithPath: output ?? bundle.folderName + ".zip")
     do {
+      try OfflineBundle.checkDestination(destination, project: project)
       try bundle.write(to: destination)
     } catch {
       FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))

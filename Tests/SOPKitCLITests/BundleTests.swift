@@ -90,6 +90,43 @@ extension ExternalProcessTests {
       try BrowserScript.run("a11y_test.py", site: output)
     }
 
+    @Test func serveShowsTheOverlayAndRebuildsWhenItChanges() throws {
+      let folder = try Self.temporaryFolder()
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let overlay = folder.appendingPathComponent("kern")
+      try FileManager.default.copyItem(at: Command.repository.appendingPathComponent(Self.overlay), to: overlay)
+      let server = try ServerProcess(
+        Command.sopkit, ["serve", "--port", "0", "--overlay", overlay.path], in: Command.repository)
+      defer { server.stop() }
+      var base: URL?
+      ServerProcess.waitUntil(timeout: 60) {
+        base = server.standardOutput.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }
+          .flatMap { URL(string: String($0)) }
+        return base != nil || !server.isRunning
+      }
+      guard let base else {
+        Issue.record("no address printed:\n\(server.transcript)")
+        return
+      }
+      let pageURL = base.appendingPathComponent("kern-resources.html")
+      #expect(HTTPFetch.get(pageURL)?.body.contains("<h1>Kern County resources</h1>") == true)
+      let page = overlay.appendingPathComponent("pages/kern-resources.md")
+      let original = try String(contentsOf: page, encoding: .utf8)
+      try Data(original.replacingOccurrences(of: "title: Kern County resources", with: "title: Kern services").utf8)
+        .write(to: page)
+      #expect(
+        ServerProcess.waitUntil(timeout: 10) {
+          HTTPFetch.get(pageURL)?.body.contains("<h1>Kern services</h1>") == true
+        }, "\(server.transcript)")
+      try Data("regions:\n  - id: central\n    name: Central again\n".utf8)
+        .write(to: overlay.appendingPathComponent("contacts.yaml"))
+      #expect(
+        ServerProcess.waitUntil(timeout: 10) {
+          HTTPFetch.get(pageURL)?.body.contains("kern/contacts.yaml:2:9: error: the region id") == true
+        }, "\(server.transcript)")
+      #expect(server.stop() == 0, "\(server.transcript)")
+    }
+
     @Test func aMissingOverlayIsAnErrorAndWritesNoZip() throws {
       let folder = try Self.temporaryFolder()
       defer { try? FileManager.default.removeItem(at: folder) }

@@ -33,6 +33,19 @@ public struct OfflineBundle: Sendable {
     date = calendar.date(from: parts)!
   }
 
+  /// Refuses a zip inside a folder the build reads: it would be read, and fingerprinted, by the next bundle.
+  public static func checkDestination(_ destination: URL, project: Project) throws(WriteError) {
+    func canonical(_ url: URL) -> String { url.standardizedFileURL.resolvingSymlinksInPath().path }
+    let target = canonical(destination.deletingLastPathComponent()) + "/" + destination.lastPathComponent
+    let folders = [project.content, project.templates, project.publicAssets] + (project.overlay.map { [$0] } ?? [])
+    for folder in folders where target.hasPrefix(canonical(folder.url) + "/") {
+      throw WriteError(
+        description:
+          "refusing to write the bundle to '\(destination.path)': it is inside '\(folder.display)', which the build reads; choose another place"
+      )
+    }
+  }
+
   /// Writes the zip beside `destination` and renames it into place, so a failure never leaves half a zip.
   public func write(to destination: URL) throws(WriteError) {
     let manager = FileManager.default

@@ -97,6 +97,20 @@ import ZIPFoundation
     #expect(OfflineBundle(try Self.built(site, overlay: "County")).folderName == "test-toolkit-kern-county-2024-03-01")
   }
 
+  @Test func aZipInsideAFolderTheBuildReadsIsRefused() throws {
+    let site = try TemporarySite(Self.files.merging(["County/site.yaml": "county: Kern\n"]) { $1 })
+    defer { site.remove() }
+    let project = Project(overlay: "County", base: site.root)
+    for folder in ["Content", "Content/guides", "Templates", "Public/css", "County"] {
+      let zip = site.root.appendingPathComponent("\(folder)/site.zip")
+      #expect(throws: OfflineBundle.WriteError.self, "\(folder)") {
+        try OfflineBundle.checkDestination(zip, project: project)
+      }
+    }
+    try OfflineBundle.checkDestination(site.root.appendingPathComponent("site.zip"), project: project)
+    try OfflineBundle.checkDestination(site.root.appendingPathComponent("Content-copies/site.zip"), project: project)
+  }
+
   @Test func aFailedWriteLeavesNoPartFile() throws {
     let site = try TemporarySite(Self.files)
     defer { site.remove() }
