@@ -43,7 +43,16 @@ struct ContentLoader {
     var replacements: [OverlayReplacement] = []
     if let overlayScanner {
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: overlayScanner.contentURL.path, isDirectory: &isDirectory),
+      let contentPath = scanner.contentURL.resolvingSymlinksInPath().path
+      let overlayPath = overlayScanner.contentURL.resolvingSymlinksInPath().path
+      if overlayPath == contentPath || overlayPath.hasPrefix(contentPath + "/")
+        || contentPath.hasPrefix(overlayPath + "/")
+      {
+        // Each would read the other's files as its own.
+        diagnostics.error(
+          "the overlay folder must be outside the Content folder, and the Content folder outside it",
+          at: SourceLocation(path: overlayScanner.folderName))
+      } else if FileManager.default.fileExists(atPath: overlayScanner.contentURL.path, isDirectory: &isDirectory),
         isDirectory.boolValue
       {
         (inventory, replacements) = ContentOverlay.merge(
@@ -52,7 +61,7 @@ struct ContentLoader {
       } else {
         diagnostics.error(
           "the overlay folder does not exist; it should be laid out like Content/",
-          at: SourceLocation(path: overlayScanner.displayRoot))
+          at: SourceLocation(path: overlayScanner.folderName))
       }
     }
     let settingsPath = scanner.displayPath("site.yaml")
@@ -170,7 +179,7 @@ struct ContentLoader {
       guard let logo else { return settings }
       guard let path = RelativeLink.normalize(logo.value, in: ""), inventory.localFiles.contains(path) else {
         diagnostics.error(
-          "the logo '\(logo.value)' is not a file in the overlay folder '\(overlay.displayRoot)'", at: logo.location)
+          "the logo '\(logo.value)' is not a file in the overlay folder '\(overlay.folderName)'", at: logo.location)
         return settings
       }
       guard Self.imageExtensions.contains((path as NSString).pathExtension.lowercased()) else {

@@ -39,6 +39,9 @@ struct ContentScanner {
   /// True when the folder is a county's overlay.
   var isLocal = false
 
+  /// The folder itself as messages name it (`.` for the working directory).
+  var folderName: String { displayRoot.isEmpty ? "." : displayRoot }
+
   func displayPath(_ contentPath: String) -> String {
     displayRoot.isEmpty ? contentPath : "\(displayRoot)/\(contentPath)"
   }

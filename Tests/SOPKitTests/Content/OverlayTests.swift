@@ -112,6 +112,24 @@ import Testing
       ])
   }
 
+  @Test func theOverlayAndContentMayNotHoldEachOther() throws {
+    let site = try TemporarySite(Self.statewide.merging(["Content/kern/site.yaml": "county: Kern\n"]) { $1 })
+    defer { site.remove() }
+    #expect(
+      site.failure(overlay: "Content/kern") == [
+        "Content/kern:1:1: error: the overlay folder must be outside the Content folder, and the Content folder outside it"
+      ])
+    let check = SiteBuilder(project: Project(overlay: ".", base: site.root), options: BuildOptions(writeOutput: false))
+    #expect(throws: BuildFailure.self) { try check.build() }
+    do {
+      _ = try check.build()
+    } catch {
+      #expect(
+        error.diagnostics.map(\.description).contains(
+          ".:1:1: error: the overlay folder must be outside the Content folder, and the Content folder outside it"))
+    }
+  }
+
   @Test func theOutputFolderMayNotHoldTheOverlay() throws {
     let site = try TemporarySite(Self.statewide.merging(["Output/County/site.yaml": "county: Kern\n"]) { $1 })
     defer { site.remove() }
