@@ -24,6 +24,9 @@ struct BundleCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
+  @Flag(name: .shortAndLong, help: "Also print the time each stage took.")
+  var verbose = false
+
   func run() throws {
     var options = BuildOptions(includeDrafts: projectOptions.drafts, writeOutput: false)
     options.stampsBuild = true
@@ -38,6 +41,7 @@ struct BundleCommand: ParsableCommand {
     }
     let bundle = OfflineBundle(built)
     let destination = URL(fileURLWithPath: output ?? bundle.folderName + ".zip")
+    let start = ContinuousClock.now
     do {
       try OfflineBundle.checkDestination(destination, project: project)
       try bundle.write(to: destination)
@@ -45,13 +49,19 @@ struct BundleCommand: ParsableCommand {
       FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
       throw ExitCode(1)
     }
+    let zipSeconds = (ContinuousClock.now - start) / .seconds(1)
     if !quiet {
       let report = built.report
       DiagnosticPrinter.print(report.warnings, countLine: false)
       ReplacementPrinter.print(report.replacements)
       print(
-        "Bundled \(report.pageCount) pages (\(report.guideCount) guides, \(report.storyCount) stories; \(report.fileCount) files) into \(output ?? destination.lastPathComponent), folder \(bundle.folderName)/"
+        "Bundled \(report.pageCount) pages (\(report.guideCount) guides, \(report.storyCount) stories; \(report.fileCount) files) into \(output ?? destination.lastPathComponent), folder \(bundle.folderName)/ in \(String(format: "%.2f", report.seconds + zipSeconds)) s"
       )
+      if verbose {
+        for stage in report.stageSeconds + [("zip", zipSeconds)] {
+          print("  \(stage.0): \(String(format: "%.3f", stage.1)) s")
+        }
+      }
     }
   }
 }

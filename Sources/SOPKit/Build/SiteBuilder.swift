@@ -78,7 +78,10 @@ public struct SiteBuilder: Sendable {
       throw BuildFailure(diagnostics: errors + warnings)
     }
     if options.stampsBuild {
+      options.progress?("stamp")
       site.stamp = BuildStamp.make(site: site, project: project, sourceDateEpoch: options.sourceDateEpoch)
+      lap("stamp")
+      options.progress?("render")
     }
     var files = SiteRenderer(site: site, templates: templates).render()
     let assets = run { () throws(BuildFailure) in
