@@ -55,7 +55,7 @@ struct PageContext {
       if let county = local.county { values["county"] = county }
       if let notice = local.notice { values["notice"] = notice }
       if let logo = local.logo { values["logo"] = href(file: logo) }
-      context["local"] = values
+      if !values.isEmpty { context["local"] = values }
     }
     if let stamp = site.stamp {
       var values: [String: Any] = ["fingerprint": stamp.fingerprint]
