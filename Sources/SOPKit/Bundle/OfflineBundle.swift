@@ -53,29 +53,36 @@ public struct OfflineBundle: Sendable {
     let partial = folder.appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
     do {
       try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-      let archive = try Archive(url: partial, accessMode: .create)
-      for entry in entries() {
-        switch entry.contents {
-        case nil:
-          try archive.addEntry(
-            with: entry.path, type: .directory, uncompressedSize: Int64(0), modificationDate: date, permissions: 0o755,
-            provider: { _, _ in Data() })
-        case let contents?:
-          let data: Data
-          switch contents {
-          case .bytes(let bytes): data = bytes
-          case .copy(let source): data = try Data(contentsOf: source)
-          }
-          try archive.addEntry(
-            with: entry.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-            permissions: 0o644, compressionMethod: .deflate,
-            provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
-        }
-      }
+      try writeArchive(at: partial)
+      // Reads the closed file's central directory back: a flush that failed at close (a full disk) shows here.
+      _ = try Archive(url: partial, accessMode: .read)
       guard rename(partial.path, destination.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno)!) }
     } catch {
       try? manager.removeItem(at: partial)
       throw WriteError(description: "cannot write '\(destination.path)': \(error.localizedDescription)")
+    }
+  }
+
+  /// Writes every entry; the archive is closed (its file flushed) when this returns, before the rename.
+  private func writeArchive(at url: URL) throws {
+    let archive = try Archive(url: url, accessMode: .create)
+    for entry in entries() {
+      switch entry.contents {
+      case nil:
+        try archive.addEntry(
+          with: entry.path, type: .directory, uncompressedSize: Int64(0), modificationDate: date, permissions: 0o755,
+          provider: { _, _ in Data() })
+      case let contents?:
+        let data: Data
+        switch contents {
+        case .bytes(let bytes): data = bytes
+        case .copy(let source): data = try Data(contentsOf: source)
+        }
+        try archive.addEntry(
+          with: entry.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+          permissions: 0o644, compressionMethod: .deflate,
+          provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
+      }
     }
   }
 
