@@ -51,8 +51,9 @@ extension ExternalProcessTests {
       #expect(check.status == 0, "\(check.transcript)")
       #expect(
         check.standardOutput == """
+          Tests/Fixtures/overlay/guides/safety-plans.md: replaces Content/guides/safety-plans.es.md
           Tests/Fixtures/overlay/guides/safety-plans.md: replaces Content/guides/safety-plans.md
-          1 statewide file replaced by the overlay
+          2 statewide files replaced by the overlay
 
           """)
 

@@ -75,6 +75,36 @@ import Testing
     #expect(index.contains("\"kern.html\"") && index.contains(",1]"))
   }
 
+  @Test func inASiteWithTranslationsTheCountysPagesStandInEveryLanguage() throws {
+    let site = try TemporarySite(
+      TranslationTests.files.merging([
+        "County/site.yaml": "county: Kern County\n",
+        "County/guides/safety-house.md": TemporarySite.guide(
+          "Safety House", roles: "[leaders]", body: "## Draw it\n\nKern text.\n"),
+        "County/pages/kern.md": "---\ntitle: Kern resources\norder: 9\n---\nCall the Kern team.\n",
+      ]) { $1 })
+    defer { site.remove() }
+    let report = try site.build(overlay: "County")
+    #expect(
+      report.replacements.map(\.description) == [
+        "County/guides/safety-house.md: replaces Content/guides/safety-house.es.md",
+        "County/guides/safety-house.md: replaces Content/guides/safety-house.md",
+      ])
+    #expect(report.warnings == [])
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: site.root.appendingPathComponent("Output/es/guides/safety-house.html").path))
+    let spanishHome = try site.output("es/index.html")
+    #expect(spanishHome.contains("Copia del kit de Kern County"))
+    let spanishGuides = try site.output("es/guides/index.html")
+    #expect(spanishGuides.contains("href=\"../../guides/safety-house.html\" hreflang=\"en\""))
+    #expect(spanishGuides.contains("<span class=\"badge badge--local\">Local</span>"))
+    #expect(try site.output("es/search/docs-0.js").contains("\"guides/safety-house.html\",\"Safety House\""))
+    #expect(try site.output("es/search.html").contains("data-key=\"local\">Local: Kern County</span>"))
+    #expect(try site.output("guides/safety-house.html").contains("Local page: Kern County"))
+    #expect(try LinkChecker.brokenLinks(in: site.root.appendingPathComponent("Output")) == [])
+  }
+
   @Test func withoutAnOverlayNothingIsLocal() throws {
     let site = try TemporarySite(Self.statewide)
     defer { site.remove() }
