@@ -86,6 +86,21 @@ import ZIPFoundation
     #expect(!Self.text(plain, "index.html").contains("build-stamp"))
   }
 
+  @Test func everyLanguageEditionSaysWhichBuildItIsInItsOwnWords() throws {
+    let site = try TemporarySite(TranslationTests.files)
+    defer { site.remove() }
+    let built = try Self.built(site, epoch: 1_709_294_400)
+    let fingerprint = Self.fingerprint(site.project)
+    let spanish = Self.text(built, "es/index.html")
+    #expect(spanish.contains("<h2 id=\"sk-build-title\">Sobre esta copia</h2>"))
+    #expect(
+      spanish.contains(
+        "Esta copia del kit tiene fecha del <time datetime=\"2024-03-01\">1 de marzo de 2024</time>, compilación <code>\(fingerprint)</code>."
+      ))
+    #expect(Self.text(built, "es/guides/three-houses.html").contains("compilación <code>\(fingerprint)</code>"))
+    #expect(Self.text(built, "index.html").contains("build <code>\(fingerprint)</code>"))
+  }
+
   @Test func sourceDateEpochSetsTheDateAndAnyChangeToTheInputChangesTheFingerprint() throws {
     let site = try TemporarySite(Self.files)
     defer { site.remove() }
