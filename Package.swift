@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
   ],
   targets: [
     .systemLibrary(
@@ -33,6 +34,7 @@ let package = Package(
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
     .executableTarget(
@@ -44,7 +46,9 @@ let package = Package(
     ),
     // No HummingbirdTesting: it brings AsyncHTTPClient and BoringSSL, over ten minutes of every clean CI build;
     // PreviewServerTests run the server on a real port and ask it with Support/RawHTTPClient instead.
-    .testTarget(name: "SOPKitTests", dependencies: ["SOPKit"]),
+    // ZIPFoundation reads the bundles back, to check their entries.
+    .testTarget(
+      name: "SOPKitTests", dependencies: ["SOPKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .testTarget(name: "SOPKitCLITests", dependencies: ["SOPKit", "SOPKitCLI"]),
   ]
 )

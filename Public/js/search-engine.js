@@ -356,7 +356,7 @@
           return {
             id: hit.id, score: hit.score, path: record[0], title: record[1], kind: self.index.kinds[record[2]],
             roles: record[3].map(function (id) { return roleNames[id] || id; }), date: record[4], lang: record[7] || null,
-            anchor: found.anchor, snippet: found.html
+            anchor: found.anchor, snippet: found.html, local: record[8] === 1
           };
         });
         return { total: ranked.hits.length, results: results };

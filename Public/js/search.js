@@ -120,6 +120,7 @@
         item.appendChild(heading);
         var meta = el("p", "search-result__meta");
         meta.appendChild(el("span", "search-result__kind", say("kind-" + result.kind)));
+        if (result.local) meta.appendChild(el("span", "search-result__local", say("local")));
         if (result.roles.length) {
           meta.appendChild(el("span", "search-result__roles", say("roles", { roles: result.roles.join(say("roles-separator")) })));
         }
@@ -194,6 +195,7 @@
         link.tabIndex = -1;
         option.appendChild(link);
         option.appendChild(el("span", "search-live__kind", say("kind-" + result.kind)));
+        if (result.local) option.appendChild(el("span", "search-live__local", say("local")));
         var text = el("span", "search-live__snippet");
         text.innerHTML = result.snippet;
         option.appendChild(text);

@@ -12,6 +12,8 @@ struct BuildCommand: ParsableCommand {
 
   @OptionGroup var projectOptions: ProjectOptions
 
+  @OptionGroup var overlayOption: OverlayOption
+
   @Option(help: "The folder the built site is written to.")
   var output = "Output"
 
@@ -24,15 +26,19 @@ struct BuildCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Also print the time each stage took.")
   var verbose = false
 
+  @Flag(help: "Say on the home page and in every footer which build this is, as 'sopkit bundle' does.")
+  var stamp = false
+
   func run() throws {
     let showsProgress = !quiet && isatty(STDOUT_FILENO) != 0
     var progress: (@Sendable (String) -> Void)?
     if showsProgress {
       progress = { stage in FileHandle.standardOutput.write(Data("\r\u{1B}[KBuilding: \(stage)…".utf8)) }
     }
-    let builder = SiteBuilder(
-      project: projectOptions.project(output: output),
-      options: BuildOptions(includeDrafts: projectOptions.drafts, force: force, progress: progress))
+    var options = BuildOptions(includeDrafts: projectOptions.drafts, force: force, progress: progress)
+    options.stampsBuild = stamp
+    options.sourceDateEpoch = try SourceDateEpoch.value()
+    let builder = SiteBuilder(project: projectOptions.project(output: output, overlay: overlayOption), options: options)
     do {
       let report = try builder.build()
       if showsProgress { FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8)) }

@@ -10,6 +10,8 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var projectOptions: ProjectOptions
 
+  @OptionGroup var overlayOption: OverlayOption
+
   @Flag(help: "Treat warnings as errors.")
   var strict = false
 
@@ -18,14 +20,15 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let builder = SiteBuilder(
-      project: projectOptions.project(), options: BuildOptions(includeDrafts: projectOptions.drafts, writeOutput: false)
-    )
+      project: projectOptions.project(overlay: overlayOption),
+      options: BuildOptions(includeDrafts: projectOptions.drafts, writeOutput: false))
     let diagnostics: [Diagnostic]
     var report: TranslationReport?
     do {
       let built = try builder.buildInMemory()
       diagnostics = built.report.warnings
       report = built.translationReport
+      ReplacementPrinter.print(built.report.replacements)
     } catch {
       diagnostics = error.diagnostics
     }

@@ -15,7 +15,17 @@ struct ProjectOptions: ParsableArguments {
   @Flag(help: "Include guides, stories and pages marked 'draft: true'.")
   var drafts = false
 
-  func project(output: String = "Output") -> Project {
-    Project(content: content, templates: templates, publicAssets: publicFolder, output: output)
+  func project(output: String = "Output", overlay: OverlayOption? = nil) -> Project {
+    Project(
+      content: content, templates: templates, publicAssets: publicFolder, output: output, overlay: overlay?.overlay)
   }
+}
+
+/// `--overlay DIR`, for the commands that build the site: a county's own pages, contacts and settings.
+struct OverlayOption: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "A county's folder laid out like Content/: its guides, stories, pages and contacts are added, and a file at the same path as a statewide one replaces it.",
+      valueName: "dir"))
+  var overlay: String?
 }

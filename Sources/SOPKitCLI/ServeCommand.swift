@@ -15,6 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
 
   @OptionGroup var projectOptions: ProjectOptions
 
+  @OptionGroup var overlayOption: OverlayOption
+
   @Option(help: "The port to listen on; 0 picks a free one.")
   var port = 8000
 
@@ -34,7 +36,8 @@ struct ServeCommand: AsyncParsableCommand {
 
   func run() async throws {
     let builder = SiteBuilder(
-      project: projectOptions.project(), options: BuildOptions(includeDrafts: projectOptions.drafts, writeOutput: false)
+      project: projectOptions.project(overlay: overlayOption),
+      options: BuildOptions(includeDrafts: projectOptions.drafts, writeOutput: false)
     )
     let quiet = self.quiet
     let verbose = self.verbose

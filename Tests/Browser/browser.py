@@ -31,8 +31,10 @@ def venv_file(relative, package):
 
 
 @contextlib.contextmanager
-def chromium(width=1280, height=900, mobile=False, javascript=True):
-    """A headless Chromium that logs console messages; closed (with its profile) on exit."""
+def chromium(width=1280, height=900, mobile=False, javascript=True, downloads=None):
+    """A headless Chromium that logs console messages; closed (with its profile) on exit.
+
+    With `downloads` (a folder), links that download save there without asking, PDFs included."""
     profile = tempfile.mkdtemp(prefix="sopkit-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
@@ -42,14 +44,22 @@ def chromium(width=1280, height=900, mobile=False, javascript=True):
         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
     ]:
         options.add_argument(argument)
+    prefs = {}
     if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+        prefs["profile.managed_default_content_settings.javascript"] = 2
+    if downloads:
+        prefs.update({"download.default_directory": str(downloads), "download.prompt_for_download": False,
+                      "plugins.always_open_pdf_externally": True})
+    if prefs:
+        options.add_experimental_option("prefs", prefs)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(30)
     try:
         set_viewport(driver, width, height, mobile)
+        if downloads:
+            driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
         yield driver
     finally:
         driver.quit()

@@ -41,10 +41,10 @@ const shards = {
   "terms-1": { terms: ["safeti", "safety"], postings: [[0, 50, 1, 3, 1, 60, 1, 2], [2, 10, 1, 0]] },
   docs: [
     ["guides/danger.html", "Danger statements", 0, ["leaders"], "", "How to write one.",
-      [["", "", "Intro text."], ["writing", "Writing", "A danger statement says what could happen."]]],
+      [["", "", "Intro text."], ["writing", "Writing", "A danger statement says what could happen."]], null, 0],
     ["guides/other.html", "Other", 0, ["line-staff"], "", "", [["", "", "Statement first, then danger."],
-      ["maps", "Maps", "Mapping and a map of the network."]]],
-    ["stories/s.html", "A story", 1, ["leaders", "line-staff"], "2024-01-01", "", [["", "", "Danger. Statement."]]],
+      ["maps", "Maps", "Mapping and a map of the network."]], "es", 0],
+    ["stories/s.html", "A story", 1, ["leaders", "line-staff"], "2024-01-01", "", [["", "", "Danger. Statement."]], null, 1],
   ],
 };
 const load = (kind, n) => Promise.resolve(kind === "docs" ? shards.docs[n] : shards[`${kind}-${n}`]);
@@ -86,6 +86,10 @@ test("results carry the matching section's anchor and a marked snippet", async (
   assert.equal(first.anchor, "writing");
   assert.deepEqual(first.roles, ["Leaders"]);
   assert.equal(first.snippet, "A <mark>danger</mark> <mark>statement</mark> says what could happen.");
+  const local = Object.fromEntries(found.results.map((r) => [r.path, r.local]));
+  assert.deepEqual(local, { "guides/danger.html": false, "guides/other.html": false, "stories/s.html": true });
+  const languages = Object.fromEntries(found.results.map((r) => [r.path, r.lang]));
+  assert.deepEqual(languages, { "guides/danger.html": null, "guides/other.html": "es", "stories/s.html": null });
 });
 
 test("snippets escape HTML and mark folded matches", () => {

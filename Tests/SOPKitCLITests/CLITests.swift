@@ -16,7 +16,7 @@ extension ExternalProcessTests {
     }
 
     @Test func printsHelpForEveryCommand() throws {
-      for arguments in [["--help"], ["build", "--help"], ["check", "--help"]] {
+      for arguments in [["--help"], ["build", "--help"], ["check", "--help"], ["bundle", "--help"]] {
         let result = try Command.sopkit(arguments)
         #expect(result.status == 0, "\(arguments): \(result.transcript)")
         #expect(result.standardOutput.contains("USAGE: sopkit"), "\(arguments)")

@@ -8,6 +8,10 @@ public struct BuildOptions: Sendable {
   public var force: Bool
   /// Told the name of each stage as it starts ("check", "load", "assemble", "render", "write"), for a progress line.
   public var progress: (@Sendable (String) -> Void)?
+  /// Says on the home page and in the footer which build this is (`sopkit bundle`, `build --stamp`).
+  public var stampsBuild = false
+  /// `SOURCE_DATE_EPOCH`: the stamp's date, instead of the newest date in the content.
+  public var sourceDateEpoch: Int?
 
   public init(
     includeDrafts: Bool = false, writeOutput: Bool = true, force: Bool = false,

@@ -13,4 +13,6 @@ public struct BuildReport: Sendable {
   public var stageSeconds: [(stage: String, seconds: Double)]
   /// `true` when the output was already built from the same input and was left as it is.
   public var upToDate = false
+  /// Statewide files a county's overlay replaces, for `sopkit check` to list.
+  public var replacements: [OverlayReplacement] = []
 }

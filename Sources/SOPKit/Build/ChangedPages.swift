@@ -8,6 +8,7 @@ enum ChangedPages {
   /// Output paths of the pages to render again, or nil for every page.
   static func between(_ old: Site, _ new: Site) -> Set<String>? {
     guard old.settings == new.settings, old.regions == new.regions, old.tags == new.tags, old.files == new.files,
+      old.localFiles == new.localFiles, old.stamp == new.stamp,
       let guides = changedGuides(old.guides, new.guides),
       let stories = changedBodies(old.stories, new.stories, body: \.body, route: \.route),
       let pages = changedBodies(old.pages, new.pages, body: \.body, route: \.route)

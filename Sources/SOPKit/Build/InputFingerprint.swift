@@ -1,22 +1,40 @@
 import Foundation
 
-/// One hash of everything a build reads: every file of the content, templates and public folders (path and
-/// bytes), the build options that change the output, and the sopkit program itself.
+/// One hash of everything a build reads: every file of the content, overlay, templates and public folders (path
+/// and bytes), the build options that change the output, and the sopkit program itself.
 ///
 /// Two builds with the same fingerprint write the same bytes, so a build whose fingerprint matches the one
-/// stamped in its output folder has nothing to do.
+/// stamped in its output folder has nothing to do. The files alone, without options or program, give the
+/// fingerprint a stamped copy shows (`BuildStamp`).
 struct InputFingerprint: Sendable {
   let project: Project
   let options: BuildOptions
 
-  func compute() -> String {
+  /// The fingerprint of the files, the options and the program; `files` is `filesHash()` when already known.
+  func compute(files: String? = nil) -> String {
     var hash = ContentHash()
-    hash.combine(BuildStamp.formatVersion)
+    hash.combine(OutputMarker.formatVersion)
     hash.combine(Self.programIdentity)
     hash.combine(options.includeDrafts ? 1 : 0)
-    for folder in [project.content, project.templates, project.publicAssets] {
+    hash.combine(options.stampsBuild ? 1 : 0)
+    hash.combine(options.sourceDateEpoch ?? -1)
+    hash.combine(project.overlay?.url.path ?? "")
+    hash.combine(project.overlay?.display ?? "")
+    hash.combine(files ?? filesHash())
+    return hash.hex
+  }
+
+  /// The paths and bytes of every file the build reads, each folder named by its role, so moving the project
+  /// keeps the value.
+  func filesHash() -> String {
+    var hash = ContentHash()
+    let folders =
+      [("content", project.content), ("templates", project.templates), ("public", project.publicAssets)]
+      + (project.overlay.map { [("overlay", $0)] } ?? [])
+    for (role, folder) in folders {
       let paths = AssetCopier.regularFiles(under: folder.url, includingLinks: true)
       let fileHashes = paths.parallelMap { Self.hash(of: folder.url.appendingPathComponent($0)) }
+      hash.combine(role)
       hash.combine(paths.count)
       for (path, fileHash) in zip(paths, fileHashes) {
         hash.combine(path)

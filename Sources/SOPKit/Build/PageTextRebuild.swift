@@ -5,7 +5,8 @@ import Foundation
 ///
 /// It applies only when every saved file is a page of the last build whose front matter, images,
 /// attachments, heading anchors and (lack of) text are what they were, and when the new text has no error;
-/// otherwise it gives up and a full rebuild says what changed.
+/// otherwise it gives up and a full rebuild says what changed. Saves in a county's overlay, and saves of a
+/// statewide file the overlay replaces, always take the full rebuild.
 struct PageTextRebuild {
   let project: Project
   let previous: BuiltSite
@@ -21,7 +22,9 @@ struct PageTextRebuild {
     for path in paths.sorted() {
       guard path.hasPrefix(contentFolder) else { return nil }
       let contentPath = String(path.dropFirst(contentFolder.count))
-      guard let known = parsed.entries[contentPath], let knownBody = known.body else { return nil }
+      guard let known = parsed.entries[contentPath], let knownBody = known.body, !known.header.entry.isLocal else {
+        return nil
+      }
       guard let state = FileState(path: path) else { return nil }
       if state == known.state { continue }
       guard let body = readBody(of: known, state: state) else { return nil }

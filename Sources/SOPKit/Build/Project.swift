@@ -20,15 +20,19 @@ public struct Project: Sendable {
   public var templates: Folder
   public var publicAssets: Folder
   public var output: Folder
+  /// A county's folder laid out like Content/, whose files are added to the statewide ones or replace them.
+  public var overlay: Folder?
 
   /// Paths are read relative to `base` (the working directory by default).
   public init(
     content: String = "Content", templates: String = "Templates", publicAssets: String = "Public",
-    output: String = "Output", base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    output: String = "Output", overlay: String? = nil,
+    base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
   ) {
     self.content = Folder(content, relativeTo: base)
     self.templates = Folder(templates, relativeTo: base)
     self.publicAssets = Folder(publicAssets, relativeTo: base)
     self.output = Folder(output, relativeTo: base)
+    self.overlay = overlay.map { Folder($0, relativeTo: base) }
   }
 }

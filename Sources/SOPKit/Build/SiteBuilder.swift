@@ -19,8 +19,10 @@ public struct SiteBuilder: Sendable {
     try writer.checkOutputPath()
     let start = ContinuousClock.now
     options.progress?("check")
-    let inputs = InputFingerprint(project: project, options: options).compute()
-    if !options.force, let stamp = BuildStamp.read(from: project.output.url), stamp.header.inputs == inputs,
+    let fingerprint = InputFingerprint(project: project, options: options)
+    let filesHash = fingerprint.filesHash()
+    let inputs = fingerprint.compute(files: filesHash)
+    if !options.force, let stamp = OutputMarker.read(from: project.output.url), stamp.header.inputs == inputs,
       stamp.matchesFiles(in: project.output.url)
     {
       let seconds = (ContinuousClock.now - start) / .seconds(1)
@@ -31,13 +33,13 @@ public struct SiteBuilder: Sendable {
         stageSeconds: [("check", seconds)], upToDate: true)
     }
     let checked = (ContinuousClock.now - start) / .seconds(1)
-    let built = try buildInMemory()
+    let built = try buildInMemory(reusing: nil, saved: nil, searchIndex: true, filesHash: filesHash)
     let writeStart = ContinuousClock.now
     options.progress?("write")
     var report = built.report
     try writer.write(
       built.files,
-      summary: BuildStamp.Header(
+      summary: OutputMarker.Header(
         inputs: inputs, pageCount: report.pageCount, fileCount: report.fileCount, guideCount: report.guideCount,
         storyCount: report.storyCount, warnings: report.warnings))
     let written = (ContinuousClock.now - writeStart) / .seconds(1)
@@ -57,8 +59,15 @@ public struct SiteBuilder: Sendable {
   public func buildInMemory(reusing previous: BuiltSite? = nil, saved: Set<String>? = nil, searchIndex: Bool = true)
     throws(BuildFailure) -> BuiltSite
   {
-    // The partial rebuilds know one language; a site with translations is rebuilt whole.
-    if let previous, let saved, previous.site.editions.isEmpty,
+    try buildInMemory(reusing: previous, saved: saved, searchIndex: searchIndex, filesHash: nil)
+  }
+
+  /// `filesHash` is `InputFingerprint.filesHash()` when the caller has it already, for a stamped build.
+  func buildInMemory(reusing previous: BuiltSite?, saved: Set<String>?, searchIndex: Bool, filesHash: String?)
+    throws(BuildFailure) -> BuiltSite
+  {
+    // The partial rebuilds know one language and no stamp; a site with translations is rebuilt whole.
+    if let previous, let saved, previous.site.editions.isEmpty, !options.stampsBuild,
       let rebuilt = PageTextRebuild(project: project, previous: previous).run(saved: saved)
     {
       return searchIndex ? rebuilt.withCurrentSearchIndex() : rebuilt
@@ -91,7 +100,8 @@ public struct SiteBuilder: Sendable {
 
     options.progress?("load")
     let loader = ContentLoader(
-      contentURL: project.content.url, displayRoot: project.content.display, includeDrafts: options.includeDrafts)
+      contentURL: project.content.url, displayRoot: project.content.display, overlay: project.overlay,
+      includeDrafts: options.includeDrafts)
     let content = run { () throws(BuildFailure) in try loader.load(reusing: previous?.parsed) }
     let templates = run { () throws(BuildFailure) in
       try TemplateSet.load(
@@ -100,17 +110,24 @@ public struct SiteBuilder: Sendable {
     }
     lap("load")
     options.progress?("assemble")
-    let site = content.flatMap { content in
+    let assembled = content.flatMap { content in
       run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() }
     }
     lap("assemble")
     options.progress?("render")
-    guard errors.isEmpty, let site, let templates, let content else {
+    guard errors.isEmpty, let assembled, let templates, let content else {
       throw BuildFailure(diagnostics: errors + warnings)
+    }
+    var site = assembled
+    if options.stampsBuild {
+      options.progress?("stamp")
+      site = stamped(assembled, filesHash: filesHash)
+      lap("stamp")
+      options.progress?("render")
     }
     let searchWork =
       searchIndex
-      ? BackgroundWork { () -> ([RenderedFile], Double) in
+      ? BackgroundWork { [site] () -> ([RenderedFile], Double) in
         let start = ContinuousClock.now
         let files = site.allEditions.flatMap(SearchIndexBuilder.files(for:))
         return (files, (ContinuousClock.now - start) / .seconds(1))
@@ -150,10 +167,21 @@ public struct SiteBuilder: Sendable {
     var report = BuildReport(
       pageCount: files.filter { $0.path.hasSuffix(".html") && !$0.isCopy }.count, fileCount: files.count,
       guideCount: site.guides.count, storyCount: site.stories.count, warnings: warnings.sortedUnique(),
-      seconds: (clock.now - start) / .seconds(1), stageSeconds: stages)
+      seconds: (clock.now - start) / .seconds(1), stageSeconds: stages, replacements: content.replacements)
     report.pagesRendered = pagesRendered
     return BuiltSite(
       site: site, templates: templates, files: files, report: report, parsed: content.parsed,
       searchPaths: Set(search.map(\.path)), searchIndexIsCurrent: searchIndex)
+  }
+
+  /// The site and its editions with the stamp that says which build this is.
+  private func stamped(_ site: Site, filesHash: String?) -> Site {
+    let stamp = BuildStamp.make(
+      site: site, filesHash: filesHash ?? InputFingerprint(project: project, options: options).filesHash(),
+      sourceDateEpoch: options.sourceDateEpoch)
+    var site = site
+    site.stamp = stamp
+    for index in site.editions.indices { site.editions[index].stamp = stamp }
+    return site
   }
 }

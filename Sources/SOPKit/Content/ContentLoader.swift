@@ -4,10 +4,13 @@ import Yams
 /// The Load stage: reads Content/ once into `LoadedContent`, parsing every front matter and Markdown body.
 struct ContentLoader {
   let scanner: ContentScanner
+  /// A county's overlay, read as a second content root on top of the statewide one.
+  let overlayScanner: ContentScanner?
   let includeDrafts: Bool
 
-  init(contentURL: URL, displayRoot: String, includeDrafts: Bool) {
+  init(contentURL: URL, displayRoot: String, overlay: Project.Folder? = nil, includeDrafts: Bool) {
     scanner = ContentScanner(contentURL: contentURL, displayRoot: displayRoot)
+    overlayScanner = overlay.map { ContentScanner(contentURL: $0.url, displayRoot: $0.display, isLocal: true) }
     self.includeDrafts = includeDrafts
   }
 
@@ -55,6 +58,15 @@ struct ContentLoader {
     configured.languages = settings.map { Set($0.languages.map(\.id)) }
     let scanner = configured
     var inventory = scanner.scan(diagnostics: &diagnostics)
+    var replacements: [OverlayReplacement] = []
+    if var overlayScanner {
+      overlayScanner.defaultLanguage = configured.defaultLanguage
+      overlayScanner.languages = configured.languages
+      if let overlay = scanOverlay(overlayScanner, diagnostics: &diagnostics) {
+        (inventory, replacements) = ContentOverlay.merge(
+          inventory, scannedBy: scanner, with: overlay, scannedBy: overlayScanner)
+      }
+    }
     inventory.markdown = Self.withoutOrphanTranslations(inventory.markdown, scanner: scanner, diagnostics: &diagnostics)
     let contactsURL = scanner.contentURL.appendingPathComponent("contacts.yaml")
     if FileManager.default.fileExists(atPath: contactsURL.path) {
@@ -66,10 +78,16 @@ struct ContentLoader {
         diagnostics.append(contentsOf: error.diagnostics)
       }
     }
+    if let overlayScanner {
+      settings?.local = readOverlaySettings(overlayScanner, inventory: inventory, diagnostics: &diagnostics)
+      regions = readOverlayContacts(overlayScanner, addingTo: regions, diagnostics: &diagnostics)
+    }
 
     let headerResults = inventory.markdown.parallelMap { entry -> (FileState?, Result<Header, BuildFailure>) in
       let state = FileState(path: entry.url.path)
-      if let state, let known = previous?.entries[entry.contentPath], known.state == state {
+      if let state, let known = previous?.entries[entry.contentPath], known.state == state,
+        known.header.entry.url == entry.url
+      {
         return (state, .success(known.header))
       }
       return (state, readHeader(entry, scanner: scanner))
@@ -115,7 +133,7 @@ struct ContentLoader {
     let states = parsed.entries.mapValues(\.state)
     let rendered = headers.parallelMap { header -> ParsedFiles.Body in
       if bodiesReusable, let known = previous?.entries[header.entry.contentPath], let body = known.body,
-        known.state == states[header.entry.contentPath]
+        known.state == states[header.entry.contentPath], known.header.entry.url == header.entry.url
       {
         return body
       }
@@ -137,7 +155,8 @@ struct ContentLoader {
           topics: []),
       regions: regions, guides: [], stories: [], pages: [], inventory: linkInventory,
       fileSizes: inventory.fileSizes,
-      settingsPath: settingsPath, contactsPath: contactsPath, displayRoot: scanner.displayRoot)
+      settingsPath: settingsPath, contactsPath: contactsPath, displayRoot: scanner.displayRoot,
+      overlayDisplayRoot: overlayScanner?.displayRoot, localFiles: inventory.localFiles, replacements: replacements)
     for (header, parsedBody) in zip(headers, rendered) {
       let (body, resolver) = (parsedBody.markdown, parsedBody.linkResolver)
       diagnostics.append(contentsOf: parsedBody.diagnostics)
@@ -153,23 +172,101 @@ struct ContentLoader {
         content.guides.append(
           .init(
             slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output,
-            file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+            file: header.file, frontMatter: fields, body: body, linkResolver: resolver, isLocal: entry.isLocal))
       case .story(let fields):
         content.stories.append(
           .init(
             slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output,
-            file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+            file: header.file, frontMatter: fields, body: body, linkResolver: resolver, isLocal: entry.isLocal))
       case .page(let fields):
         content.pages.append(
           .init(
             slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output,
-            file: header.file, frontMatter: fields, body: body, linkResolver: resolver))
+            file: header.file, frontMatter: fields, body: body, linkResolver: resolver, isLocal: entry.isLocal))
       }
     }
     if settings == nil { throw BuildFailure(diagnostics: diagnostics.diagnostics) }
     content.unreadablePages = Set(unreadable.map(Self.outputPath))
     content.parsed = parsed
     return (content, diagnostics.diagnostics)
+  }
+
+  /// What the overlay folder holds, or nil (with an error) when it is missing or overlaps the Content folder.
+  private func scanOverlay(_ overlay: ContentScanner, diagnostics: inout DiagnosticCollector)
+    -> ContentScanner.Inventory?
+  {
+    let contentPath = scanner.contentURL.resolvingSymlinksInPath().path
+    let overlayPath = overlay.contentURL.resolvingSymlinksInPath().path
+    if overlayPath == contentPath || overlayPath.hasPrefix(contentPath + "/")
+      || contentPath.hasPrefix(overlayPath + "/")
+    {
+      // Each would read the other's files as its own.
+      diagnostics.error(
+        "the overlay folder must be outside the Content folder, and the Content folder outside it",
+        at: SourceLocation(path: overlay.folderName))
+      return nil
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: overlay.contentURL.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      diagnostics.error(
+        "the overlay folder does not exist; it should be laid out like Content/",
+        at: SourceLocation(path: overlay.folderName))
+      return nil
+    }
+    return overlay.scan(diagnostics: &diagnostics)
+  }
+
+  /// The overlay's `site.yaml`, if it has one; its logo must be an image in the overlay folder.
+  private func readOverlaySettings(
+    _ overlay: ContentScanner, inventory: ContentScanner.Inventory, diagnostics: inout DiagnosticCollector
+  ) -> LocalSettings {
+    let url = overlay.contentURL.appendingPathComponent("site.yaml")
+    guard FileManager.default.fileExists(atPath: url.path) else { return LocalSettings() }
+    do throws(BuildFailure) {
+      let (read, logo, found) = try LocalSettingsFile.read(
+        try SourceFile.read(url, displayPath: overlay.displayPath("site.yaml")))
+      var settings = read
+      diagnostics.append(contentsOf: found)
+      settings.logo = nil
+      guard let logo else { return settings }
+      guard let path = RelativeLink.normalize(logo.value, in: ""), inventory.localFiles.contains(path) else {
+        diagnostics.error(
+          "the logo '\(logo.value)' is not a file in the overlay folder '\(overlay.folderName)'", at: logo.location)
+        return settings
+      }
+      guard Self.imageExtensions.contains((path as NSString).pathExtension.lowercased()) else {
+        diagnostics.error(
+          "the logo must be an image (\(Self.imageExtensions.sorted().joined(separator: ", "))), found '\(logo.value)'",
+          at: logo.location)
+        return settings
+      }
+      settings.logo = path
+      return settings
+    } catch {
+      diagnostics.append(contentsOf: error.diagnostics)
+      return LocalSettings()
+    }
+  }
+
+  static let imageExtensions: Set<String> = ["svg", "png", "jpg", "jpeg", "gif", "webp"]
+
+  /// The regions and contacts the overlay's `contacts.yaml` adds to the statewide ones.
+  private func readOverlayContacts(
+    _ overlay: ContentScanner, addingTo regions: [Located<Region>], diagnostics: inout DiagnosticCollector
+  ) -> [Located<Region>] {
+    let url = overlay.contentURL.appendingPathComponent("contacts.yaml")
+    guard FileManager.default.fileExists(atPath: url.path) else { return regions }
+    do throws(BuildFailure) {
+      let file = try SourceFile.read(url, displayPath: overlay.displayPath("contacts.yaml"))
+      let (merged, warnings) = try ContactsFile.read(file, addingTo: regions)
+      diagnostics.append(contentsOf: warnings)
+      return merged
+    } catch {
+      diagnostics.append(contentsOf: error.diagnostics)
+      return regions
+    }
   }
 
   static func outputPath(of entry: ContentScanner.MarkdownEntry) -> String {
@@ -197,7 +294,7 @@ struct ContentLoader {
       guard entry.language != nil, !originals.contains(original) else { return true }
       diagnostics.warning(
         "this translation has no original: there is no '\(scanner.displayPath(original))' beside it, so it is left out of the site",
-        at: SourceLocation(path: scanner.displayPath(entry.contentPath)))
+        at: SourceLocation(path: entry.displayPath))
       return false
     }
   }
@@ -206,7 +303,7 @@ struct ContentLoader {
     Header, BuildFailure
   > {
     Result { () throws(BuildFailure) -> Header in
-      let file = try SourceFile.read(entry.url, displayPath: scanner.displayPath(entry.contentPath))
+      let file = try SourceFile.read(entry.url, displayPath: entry.displayPath)
       let frontMatter = try FrontMatter.split(file)
       let mapping = try YAMLDocument.parse(frontMatter.yaml, file: file, firstLine: frontMatter.yamlFirstLine)
       let reader = YAMLFields(mapping, file: file, firstLine: frontMatter.yamlFirstLine)

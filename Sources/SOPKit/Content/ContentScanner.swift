@@ -18,6 +18,10 @@ struct ContentScanner {
     /// Content-relative (`guides/three-houses.md`).
     var contentPath: String
     var url: URL
+    /// The path diagnostics name: the file's real place, in Content/ or in a county's overlay.
+    var displayPath: String
+    /// Whether it comes from a county's overlay rather than the statewide content.
+    var isLocal: Bool
   }
 
   /// Everything found, sorted by path so builds do not depend on directory order.
@@ -27,6 +31,8 @@ struct ContentScanner {
     var files: [String] = []
     /// The size in bytes of each of those files.
     var fileSizes: [String: Int] = [:]
+    /// Those of `files` that come from a county's overlay.
+    var localFiles: Set<String> = []
   }
 
   let contentURL: URL
@@ -36,6 +42,11 @@ struct ContentScanner {
   /// read, so that any language-like suffix is taken for one rather than reported again.
   var defaultLanguage = "en"
   var languages: Set<String>? = []
+  /// True when the folder is a county's overlay.
+  var isLocal = false
+
+  /// The folder itself as messages name it (`.` for the working directory).
+  var folderName: String { displayRoot.isEmpty ? "." : displayRoot }
 
   func displayPath(_ contentPath: String) -> String {
     displayRoot.isEmpty ? contentPath : "\(displayRoot)/\(contentPath)"
@@ -105,10 +116,13 @@ struct ContentScanner {
           continue
         }
         inventory.markdown.append(
-          MarkdownEntry(kind: kind, slug: slug, language: language, contentPath: relative, url: url))
+          MarkdownEntry(
+            kind: kind, slug: slug, language: language, contentPath: relative, url: url,
+            displayPath: displayPath(relative), isLocal: isLocal))
       } else if parts.count > 1 || !["site.yaml", "contacts.yaml"].contains(name) {
         inventory.files.append(relative)
         inventory.fileSizes[relative] = (enumerator.fileAttributes?[.size] as? NSNumber)?.intValue ?? 0
+        if isLocal { inventory.localFiles.insert(relative) }
       }
     }
     inventory.markdown.sort { $0.contentPath < $1.contentPath }

@@ -12,6 +12,8 @@ struct LoadedContent: Sendable {
     var body: RenderedMarkdown
     /// Front-matter paths (attachments, story image) resolved like links.
     var linkResolver: LinkResolver
+    /// From a county's overlay.
+    var isLocal = false
     var location: SourceLocation { SourceLocation(path: file.path) }
   }
 
@@ -31,8 +33,16 @@ struct LoadedContent: Sendable {
   var displayRoot: String
   /// Every Markdown file as parsed, for the next build of `sopkit serve` to reuse.
   var parsed = ParsedFiles(allowRawHTML: false)
+  /// How a county's overlay folder is named in diagnostics, when there is one.
+  var overlayDisplayRoot: String? = nil
+  /// Content paths of the files (not Markdown) that come from the overlay.
+  var localFiles: Set<String> = []
+  /// Statewide files the overlay replaces.
+  var replacements: [OverlayReplacement] = []
 
+  /// Where a file under Content/ or the overlay really is, as diagnostics name it.
   func displayPath(_ contentPath: String) -> String {
-    displayRoot.isEmpty ? contentPath : "\(displayRoot)/\(contentPath)"
+    let root = localFiles.contains(contentPath) ? overlayDisplayRoot ?? displayRoot : displayRoot
+    return root.isEmpty ? contentPath : "\(root)/\(contentPath)"
   }
 }

@@ -31,6 +31,7 @@ enum SiteSettingsFile {
       }
     }
     let languageIDs = languages.map(\.id)
+    let version = fields.string("version")
     let roles = fields.records("roles") { entry in
       let translations = readTranslations(entry, languages: languageIDs)
       return readEntry(entry).map {
@@ -53,10 +54,11 @@ enum SiteSettingsFile {
     guard let title else { throw BuildFailure(diagnostics: diagnostics) }
     var address = url?.value
     if let value = address, !value.hasSuffix("/") { address = value + "/" }
-    let settings = SiteSettings(
+    var settings = SiteSettings(
       title: title.value, description: description, language: defaultLanguage, url: address,
       submitURL: submitURL?.value, allowRawHTML: allowRawHTML, roles: roles, topics: topics, languages: languages,
       languageName: languageName)
+    settings.version = version?.value
     return (settings, diagnostics)
   }
 

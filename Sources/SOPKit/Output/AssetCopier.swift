@@ -14,14 +14,18 @@ struct AssetCopier: Sendable {
     func add(_ path: String, from folder: Project.Folder) {
       let display = folder.display.isEmpty ? path : "\(folder.display)/\(path)"
       if let owner = owners[path] {
-        diagnostics.error("this file would be copied to '\(path)', which \(owner) already uses; rename it", at: SourceLocation(path: display))
+        diagnostics.error(
+          "this file would be copied to '\(path)', which \(owner) already uses; rename it",
+          at: SourceLocation(path: display))
         return
       }
       owners[path] = "'\(display)'"
       copies.append(RenderedFile(path: path, contents: .copy(folder.url.appendingPathComponent(path))))
     }
     for path in Self.regularFiles(under: project.publicAssets.url) { add(path, from: project.publicAssets) }
-    for path in site.files { add(path, from: project.content) }
+    for path in site.files {
+      add(path, from: site.localFiles.contains(path) ? project.overlay ?? project.content : project.content)
+    }
     return (copies, try diagnostics.finish())
   }
 

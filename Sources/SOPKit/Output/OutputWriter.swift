@@ -27,10 +27,11 @@ struct OutputWriter: Sendable {
   /// Refuses output folders whose replacement would lose the user's files.
   func checkOutputPath() throws(BuildFailure) {
     let target = Self.canonical(output)
-    let protected = [
-      ("the project's content folder", project.content.url), ("the templates folder", project.templates.url),
-      ("the public folder", project.publicAssets.url),
-    ]
+    let protected =
+      [
+        ("the project's content folder", project.content.url), ("the templates folder", project.templates.url),
+        ("the public folder", project.publicAssets.url),
+      ] + (project.overlay.map { [("the overlay folder", $0.url)] } ?? [])
     func refuse(_ reason: String) -> BuildFailure {
       BuildFailure(
         .error(
@@ -58,7 +59,7 @@ struct OutputWriter: Sendable {
 
   /// Writes `files` into a fresh staging folder, stamps it with `summary` and the state of every file written,
   /// and swaps it in place of the output folder.
-  func write(_ files: [RenderedFile], summary: BuildStamp.Header) throws(BuildFailure) {
+  func write(_ files: [RenderedFile], summary: OutputMarker.Header) throws(BuildFailure) {
     let manager = FileManager.default
     let parent = output.deletingLastPathComponent()
     let prefix = ".\(output.lastPathComponent).staging-"
@@ -85,7 +86,7 @@ struct OutputWriter: Sendable {
       }
       var states: [String: FileState] = [:]
       for (file, result) in zip(files, results) { states[file.path] = try result.get() }
-      try BuildStamp(header: summary, files: states).encoded().write(to: staging.appendingPathComponent(Self.marker))
+      try OutputMarker(header: summary, files: states).encoded().write(to: staging.appendingPathComponent(Self.marker))
       try swap(staging, into: output)
     } catch {
       try? manager.removeItem(at: staging)

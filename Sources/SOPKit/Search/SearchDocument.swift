@@ -24,10 +24,13 @@ struct SearchDocument: Sendable {
   var sections: [Section]
   /// The language of an untranslated original listed in another language's index; nil otherwise.
   var language: String?
+  /// From a county's overlay: results show it as local.
+  var isLocal: Bool
 
   init(
     path: String, title: String, kind: Int, roleIDs: [String] = [], date: String = "", summary: String,
-    keywords: [String] = [], body: RenderedMarkdown? = nil, sections: [Section] = [], language: String? = nil
+    keywords: [String] = [], body: RenderedMarkdown? = nil, sections: [Section] = [], language: String? = nil,
+    isLocal: Bool = false
   ) {
     self.language = language
     self.path = path
@@ -37,6 +40,7 @@ struct SearchDocument: Sendable {
     self.date = date
     self.summary = summary
     self.keywords = keywords
+    self.isLocal = isLocal
     self.sections =
       sections
       + (body?.sections ?? []).map { Section(id: $0.heading?.id ?? "", heading: $0.heading?.text ?? "", text: $0.text) }

@@ -9,7 +9,7 @@ enum SearchDocumentCollector {
         path: guide.path, title: guide.title, kind: 0, roleIDs: guide.roles.map(\.id),
         date: guide.updated?.description ?? "", summary: guide.summary,
         keywords: guide.tags.map(\.name) + guide.topics.map(\.name) + guide.roles.map(\.name), body: guide.body,
-        language: guide.fallbackLanguage)
+        language: guide.fallbackLanguage, isLocal: guide.isLocal)
     }
     documents += site.stories.map { story in
       SearchDocument(
@@ -18,12 +18,12 @@ enum SearchDocumentCollector {
         keywords: story.tags.map(\.name) + story.roles.map(\.name)
           + [story.county, story.region?.name, story.category]
           .compactMap { $0 },
-        body: story.body, language: story.fallbackLanguage)
+        body: story.body, language: story.fallbackLanguage, isLocal: story.isLocal)
     }
     documents += site.pages.map { page in
       SearchDocument(
         path: page.path, title: page.title, kind: 2, summary: page.summary ?? "", body: page.body,
-        language: page.fallbackLanguage)
+        language: page.fallbackLanguage, isLocal: page.isLocal)
     }
     if !site.regions.isEmpty {
       // The contacts page's title is template wording, so results show the kind's label instead.

@@ -79,16 +79,17 @@ struct SearchIndexEncoder {
     return starts
   }
 
-  /// `[path, title, kind, roleIDs, date, summary, [[anchor, heading, text], ...]]`, then the language of an
-  /// untranslated original in another language's index.
+  /// `[path, title, kind, roleIDs, date, summary, [[anchor, heading, text], ...], language, local]`: language is
+  /// an untranslated original's language in another language's index and null otherwise; local is 1 for a
+  /// page from a county's overlay and 0 otherwise. Public/js/search-engine.js reads the same layout.
   private static func record(_ document: SearchDocument) -> String {
     let sections = document.sections.map {
       "[\(Self.string($0.id)),\(Self.string($0.heading)),\(Self.string($0.text))]"
     }
     return "[\(Self.string(document.path)),\(Self.string(document.title)),\(document.kind),"
       + "[\(document.roleIDs.map(Self.string).joined(separator: ","))],\(Self.string(document.date)),"
-      + "\(Self.string(document.summary)),[\(sections.joined(separator: ","))]"
-      + (document.language.map { ",\(Self.string($0))" } ?? "") + "]"
+      + "\(Self.string(document.summary)),[\(sections.joined(separator: ","))],"
+      + "\(document.language.map(Self.string) ?? "null"),\(document.isLocal ? 1 : 0)]"
   }
 
   /// `[docDelta, score, positionCount, firstPosition, positionDelta, ...]` for each document, flattened.

@@ -36,7 +36,9 @@ public struct PreviewServer: Sendable {
   {
     let project = builder.project
     let watcher = ContentWatcher(
-      folders: [project.content.url, project.templates.url, project.publicAssets.url], interval: pollInterval
+      folders: [project.content.url, project.templates.url, project.publicAssets.url]
+        + (project.overlay.map { [$0.url] } ?? []),
+      interval: pollInterval
     ) { saved in
       await coordinator.rebuild(saved: saved)
     }

@@ -10,6 +10,8 @@ public struct AboutPage: Sendable, Equatable {
   public var fallbackLanguage: String? = nil
   /// "es/" for a translation, "" for a page of the default language.
   public var pathPrefix = ""
+  /// From a county's overlay: marked as local on the page and in search results.
+  public var isLocal = false
   public var route: Route { .page(slug) }
   /// The output path, such as `es/guides/three-houses.html`.
   public var path: String { pathPrefix + route.path }

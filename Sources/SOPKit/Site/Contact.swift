@@ -4,6 +4,8 @@ public struct Contact: Sendable, Equatable {
   public var title: String?
   public var email: String?
   public var phone: String?
+  /// Added by a county's overlay.
+  public var isLocal = false
 
   /// The `tel:` form of the phone number: its digits and a leading `+`.
   public var phoneLink: String? {

@@ -9,6 +9,8 @@ public struct Guide: Sendable, Equatable {
   public var updated: SimpleDate?
   public var attachments: [Attachment]
   public var body: RenderedMarkdown
+  /// From a county's overlay: marked as local on the page and in search results.
+  public var isLocal = false
   /// Positions in `Site.guides` of the guides sharing the most topics with this one.
   public var related: [Int]
   /// Nil when the text is in its edition's language; the original's language when an edition lists an

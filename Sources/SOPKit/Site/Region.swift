@@ -4,4 +4,6 @@ public struct Region: Sendable, Equatable {
   public var name: String
   public var counties: [String]
   public var contacts: [Contact]
+  /// Added by a county's overlay.
+  public var isLocal = false
 }

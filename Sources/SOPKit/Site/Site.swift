@@ -22,6 +22,10 @@ public struct Site: Sendable, Equatable {
   public var routesByLanguage: [String: Set<Route>] = [:]
   /// What links between pages may lead to, for checking the links of a page edited in `sopkit serve`.
   var linkTargets = LinkTargets(paths: [], anchors: [:], unreadable: [])
+  /// Those of `files` that are copied from a county's overlay rather than from Content/.
+  public var localFiles: Set<String> = []
+  /// Which build this is, said on the home page and in the footer; set for bundles.
+  public var stamp: BuildStamp? = nil
 
   public func guides(for role: Role) -> [Guide] { guides.filter { $0.roles.contains { $0.id == role.id } } }
   public func guides(for topic: Topic) -> [Guide] { guides.filter { $0.topics.contains { $0.id == topic.id } } }

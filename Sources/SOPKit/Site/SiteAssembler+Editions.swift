@@ -28,6 +28,7 @@ extension SiteAssembler {
       guide.title = meta.title
       guide.summary = meta.summary
       guide.body = page.body
+      guide.isLocal = page.isLocal
       guide.updated = meta.updated
       guide.pathPrefix = language.pathPrefix
       if !meta.roles.isEmpty {
@@ -61,6 +62,7 @@ extension SiteAssembler {
       story.title = meta.title
       story.summary = meta.summary
       story.body = page.body
+      story.isLocal = page.isLocal
       story.pathPrefix = language.pathPrefix
       story.date = meta.date ?? original.date
       story.county = meta.county ?? original.county
@@ -90,6 +92,7 @@ extension SiteAssembler {
       about.title = page.frontMatter.title
       about.summary = page.frontMatter.summary
       about.body = page.body
+      about.isLocal = page.isLocal
       about.pathPrefix = language.pathPrefix
       if page.frontMatter.order != Int.max { about.order = page.frontMatter.order }
       return about

@@ -32,7 +32,7 @@ struct SiteAssembler {
         topics: lookUp(meta.topics, in: tables.topics, kind: "topic", diagnostics: &diagnostics),
         tags: tags.resolve(meta.tags, diagnostics: &diagnostics), updated: meta.updated,
         attachments: attachments(meta.attachments, of: page, files: &files, diagnostics: &diagnostics),
-        body: page.body, related: [])
+        body: page.body, isLocal: page.isLocal, related: [])
     }
     guides = guides.map { ($0.title.lowercased(), $0) }.sorted { ($0.0, $0.1.slug) < ($1.0, $1.1.slug) }.map(\.1)
     RelatedGuides.fill(&guides)
@@ -49,14 +49,14 @@ struct SiteAssembler {
         slug: page.slug, title: meta.title, date: date, summary: meta.summary, county: meta.county, region: region,
         category: meta.category, tags: tags.resolve(meta.tags, diagnostics: &diagnostics),
         roles: lookUp(meta.roles, in: tables.roles, kind: "role", diagnostics: &diagnostics), image: image,
-        body: page.body)
+        body: page.body, isLocal: page.isLocal)
     }
     stories.sort(by: Self.newestFirst)
 
     var pages = content.pages.filter { $0.language == nil }.map { page in
       AboutPage(
         slug: page.slug, title: page.frontMatter.title, order: page.frontMatter.order,
-        summary: page.frontMatter.summary, body: page.body)
+        summary: page.frontMatter.summary, body: page.body, isLocal: page.isLocal)
     }
     pages.sort(by: Self.readingOrder)
 
@@ -65,6 +65,7 @@ struct SiteAssembler {
       + content.stories.map { ($0.outputPath, $0.body, $0.location) }
       + content.pages.map { ($0.outputPath, $0.body, $0.location) }
     for (_, body, _) in bodies { files.formUnion(body.files) }
+    if let logo = settings.local?.logo { files.insert(logo) }
 
     let defaultLanguage = SiteLanguage(
       id: settings.language, name: settings.languageName ?? settings.language, pathPrefix: "")
@@ -76,12 +77,14 @@ struct SiteAssembler {
       edition(language, of: site, tables: tables, tags: &tags, files: &files, diagnostics: &diagnostics)
     }
     site.files = files.sorted()
+    site.localFiles = files.intersection(content.localFiles)
     var routesByLanguage: [String: Set<Route>] = [:]
     for edition in site.allEditions { routesByLanguage[edition.language.id] = edition.ownRoutes }
     site.routesByLanguage = routesByLanguage
     for index in site.editions.indices {
       site.editions[index].routesByLanguage = routesByLanguage
       site.editions[index].files = site.files
+      site.editions[index].localFiles = site.localFiles
     }
     let routes = claimRoutes(of: site, diagnostics: &diagnostics)
     var anchors: [String: Set<String>] = [:]

@@ -14,4 +14,8 @@ public struct SiteSettings: Sendable, Equatable {
   public var languages: [SiteLanguage] = []
   /// The default language's own name, when `languages:` lists it too.
   public var languageName: String?
+  /// The content's version as the editors number it (`2024.3`), shown in bundles; optional.
+  public var version: String? = nil
+  /// What a county's overlay says about its copy; nil without an overlay.
+  public var local: LocalSettings? = nil
 }

@@ -3,7 +3,7 @@ extension PageContext {
   func aboutPage(at index: Int) -> [String: Any] {
     let page = site.pages[index]
     var context = base(title: page.title, description: page.summary ?? "", kind: "page")
-    var values: [String: Any] = ["title": page.title, "body": page.body.html]
+    var values: [String: Any] = ["title": page.title, "body": page.body.html, "is_local": page.isLocal]
     if let summary = page.summary { values["summary"] = summary }
     PageContext.list("toc", tableOfContents(page.body), into: &values)
     if index > 0 {

@@ -7,12 +7,13 @@ extension PageContext {
     PageContext.list(
       "regions",
       site.regions.map { region in
-        var values: [String: Any] = ["id": region.id, "name": region.name]
+        var values: [String: Any] = ["id": region.id, "name": region.name, "is_local": region.isLocal]
         PageContext.list("counties", region.counties.map { ["name": $0] }, into: &values)
         PageContext.list(
           "contacts",
           region.contacts.map { contact in
-            var values: [String: Any] = ["name": contact.name]
+            // In a county's own region every contact is local; the region says so once.
+            var values: [String: Any] = ["name": contact.name, "is_local": contact.isLocal && !region.isLocal]
             if let title = contact.title { values["title"] = title }
             if let email = contact.email {
               values["email"] = ["text": email, "href": "mailto:" + email]

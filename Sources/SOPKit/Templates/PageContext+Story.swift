@@ -4,6 +4,7 @@ extension PageContext {
     var context = base(title: story.title, description: story.summary, kind: "story")
     var values: [String: Any] = [
       "title": story.title, "summary": story.summary, "body": story.body.html, "date": date(story.date),
+      "is_local": story.isLocal,
     ]
     if let county = story.county { values["county"] = county }
     if let category = story.category { values["category"] = category }

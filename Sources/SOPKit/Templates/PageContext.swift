@@ -65,7 +65,32 @@ struct PageContext {
     if !title.isEmpty { context["title"] = title }
     if let url = settings.url, route != .notFound { context["canonical"] = url + site.path(of: route) }
     if site.languages.count > 1 { addLanguages(to: &context) }
+    if let local = settings.local { addLocal(local, to: &context) }
+    if let stamp = site.stamp {
+      var values: [String: Any] = ["fingerprint": stamp.fingerprint]
+      if let day = stamp.date { values["date"] = date(day) }
+      if let version = stamp.version {
+        values["version"] = version
+        values["version_label"] = strings.word("copy_content_version", ["version": version])
+      }
+      context["build"] = values
+    }
     return context
+  }
+
+  /// A county's copy: its name, logo and notice under the header, and the words that mark its local pages
+  /// (`local` is left out when the overlay says nothing about the copy).
+  private func addLocal(_ local: LocalSettings, to context: inout [String: Any]) {
+    var values: [String: Any] = [:]
+    if let county = local.county {
+      values["county"] = county
+      values["heading"] = strings.word("local_copy_of", ["county": county])
+      values["page_badge"] = strings.word("local_page_of", ["county": county])
+      values["result_label"] = strings.word("local_result_of", ["county": county])
+    }
+    if let notice = local.notice { values["notice"] = notice }
+    if let logo = local.logo { values["logo"] = href(file: logo) }
+    if !values.isEmpty { context["local"] = values }
   }
 
   /// `lang` and `hreflang` for an item written in another language than the page (nothing when it is not).
@@ -120,7 +145,7 @@ struct PageContext {
   func guideItem(_ guide: Guide) -> [String: Any] {
     var item: [String: Any] = [
       "title": guide.title, "summary": guide.summary, "href": href(path: guide.path),
-      "roles": roles(guide.roles), "topics": topics(guide.topics),
+      "roles": roles(guide.roles), "topics": topics(guide.topics), "is_local": guide.isLocal,
     ]
     item.merge(language(of: guide.fallbackLanguage)) { $1 }
     if let updated = guide.updated { item["updated"] = date(updated) }
@@ -130,6 +155,7 @@ struct PageContext {
   func storyItem(_ story: Story) -> [String: Any] {
     var item: [String: Any] = [
       "title": story.title, "summary": story.summary, "href": href(path: story.path), "date": date(story.date),
+      "is_local": story.isLocal,
     ]
     item.merge(language(of: story.fallbackLanguage)) { $1 }
     if let county = story.county {

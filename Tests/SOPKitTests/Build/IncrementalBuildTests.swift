@@ -131,11 +131,9 @@ import Testing
     return files
   }
 
-  @Test(arguments: changes)
-  func rebuildingFromThePreviousBuildMakesWhatAFullBuildMakes(change: Change) throws {
-    let site = try TemporarySite(SiteBuilderTests.files)
-    defer { site.remove() }
-    let builder = SiteBuilder(project: site.project)
+  /// Applies `change` to `site` and checks that every rebuild from the build before it (reusing it, and also
+  /// told the saved files) makes what a full build makes; true when the rebuild for page text took the change.
+  private func checkRebuilds(after change: Change, of site: TemporarySite, with builder: SiteBuilder) throws -> Bool {
     let first = try builder.buildInMemory()
     try change.apply(site)
     let incremental = outcome { () throws(BuildFailure) in try builder.buildInMemory(reusing: first) }
@@ -153,7 +151,14 @@ import Testing
       #expect(rebuilt.diagnostics == full.diagnostics)
       #expect(rebuilt.pagesRendered == (change.pagesRendered ?? full.pagesRendered))
     }
-    #expect(tookTextPath == change.textOnly)
+    return tookTextPath
+  }
+
+  @Test(arguments: changes)
+  func rebuildingFromThePreviousBuildMakesWhatAFullBuildMakes(change: Change) throws {
+    let site = try TemporarySite(SiteBuilderTests.files)
+    defer { site.remove() }
+    #expect(try checkRebuilds(after: change, of: site, with: SiteBuilder(project: site.project)) == change.textOnly)
   }
 
   @Test func theSearchIndexCanCatchUpAfterThePages() throws {
@@ -185,5 +190,46 @@ import Testing
     try site.write(original + "\nOne more line.\n", to: "Content/guides/safety-house.md")
     let fixed = try builder.buildInMemory(reusing: first)
     #expect(differences(files(fixed), files(try builder.buildInMemory())) == [])
+  }
+
+  /// A county's overlay over `SiteBuilderTests.files`: a page of its own and its version of the Safety House.
+  static let overlayFiles: [String: String] = SiteBuilderTests.files.merging([
+    "County/site.yaml": "county: Kern County\n",
+    "County/pages/kern.md": "---\ntitle: Kern resources\norder: 9\n---\nCall the Kern team.\n",
+    "County/guides/safety-house.md": TemporarySite.guide(
+      "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n", body: "## Draw it\n\nKern.\n"),
+  ]) { $1 }
+
+  /// Changes to a site with an overlay, with the file each saves; none may take the rebuild for page text.
+  static let overlayChanges: [Change] = [
+    Change(name: "an overlay page's body", saved: ["County/pages/kern.md"], pagesRendered: 1) {
+      try $0.write("---\ntitle: Kern resources\norder: 9\n---\nCall the Kern office.\n", to: "County/pages/kern.md")
+    },
+    Change(name: "the overlay's version of a guide", saved: ["County/guides/safety-house.md"], pagesRendered: 1) {
+      try $0.write(
+        TemporarySite.guide(
+          "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
+          body: "## Draw it\n\nKern, at length.\n"),
+        to: "County/guides/safety-house.md")
+    },
+    Change(name: "a statewide guide the overlay replaces", saved: ["Content/guides/safety-house.md"], pagesRendered: 0)
+    {
+      try Self.writeSafetyHouse("## Draw it\n\nStatewide words nobody sees here.\n", in: $0)
+    },
+    Change(name: "the overlay's version removed", saved: ["County/guides/safety-house.md"], pagesRendered: nil) {
+      try FileManager.default.removeItem(at: $0.root.appendingPathComponent("County/guides/safety-house.md"))
+    },
+    Change(name: "the overlay's settings", saved: ["County/site.yaml"], pagesRendered: nil) {
+      try $0.write("county: Kern County\nnotice: Kern's own copy.\n", to: "County/site.yaml")
+    },
+  ]
+
+  @Test(arguments: overlayChanges)
+  func withAnOverlayARebuildMakesWhatAFullBuildMakes(change: Change) throws {
+    let site = try TemporarySite(Self.overlayFiles)
+    defer { site.remove() }
+    let builder = SiteBuilder(project: Project(overlay: "County", base: site.root))
+    #expect(files(try builder.buildInMemory())["guides/safety-house.html"]?.contains("Kern.") == true)
+    #expect(try !checkRebuilds(after: change, of: site, with: builder))
   }
 }

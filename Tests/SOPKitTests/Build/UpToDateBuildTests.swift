@@ -110,4 +110,60 @@ import Testing
     #expect(rebuilt == built)
     #expect(try site.build().upToDate)
   }
+
+  /// A build into Output of `site` with a county's overlay in `County/` (or none), a stamp and its date.
+  private func build(
+    _ site: TemporarySite, output: String = "Output", overlay: String? = "County", stamp: Bool = false,
+    sourceDateEpoch: Int? = nil
+  ) throws(BuildFailure) -> BuildReport {
+    var options = BuildOptions()
+    options.stampsBuild = stamp
+    options.sourceDateEpoch = sourceDateEpoch
+    return try SiteBuilder(project: Project(output: output, overlay: overlay, base: site.root), options: options)
+      .build()
+  }
+
+  static let overlayFiles: [String: String] = files.merging([
+    "County/site.yaml": "county: Kern County\n",
+    "County/pages/kern.md": "---\ntitle: Kern resources\norder: 9\n---\nCall the Kern team.\n",
+  ]) { $1 }
+
+  @Test func anOverlayFileEditBuildsAgainToWhatAFreshBuildWrites() throws {
+    let site = try TemporarySite(Self.overlayFiles)
+    defer { site.remove() }
+    _ = try build(site)
+    #expect(try build(site).upToDate)
+    try site.write("---\ntitle: Kern resources\norder: 9\n---\nCall the Kern office.\n", to: "County/pages/kern.md")
+    #expect(try !build(site).upToDate)
+    #expect(try site.output("kern.html").contains("Kern office"))
+    _ = try build(site, output: "Fresh")
+    #expect(try site.snapshot() == site.snapshot("Fresh"))
+    try site.write("county: Kern County\nnotice: Kern's own copy.\n", to: "County/site.yaml")
+    #expect(try !build(site).upToDate)
+  }
+
+  @Test func addingOrDroppingTheOverlayBuildsAgain() throws {
+    let site = try TemporarySite(Self.overlayFiles)
+    defer { site.remove() }
+    _ = try build(site, overlay: nil)
+    #expect(try !build(site).upToDate)
+    #expect(try build(site).upToDate)
+    #expect(try !build(site, overlay: nil).upToDate)
+    #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/kern.html").path))
+  }
+
+  @Test func togglingTheStampOrChangingItsDateBuildsAgain() throws {
+    let site = try TemporarySite(Self.overlayFiles)
+    defer { site.remove() }
+    _ = try build(site)
+    #expect(try !site.output("index.html").contains("build-stamp"))
+    #expect(try !build(site, stamp: true).upToDate)
+    #expect(try site.output("index.html").contains("build-stamp"))
+    #expect(try build(site, stamp: true).upToDate)
+    #expect(try !build(site, stamp: true, sourceDateEpoch: 1_700_000_000).upToDate)
+    #expect(try site.output("index.html").contains("2023-11-14"))
+    #expect(try build(site, stamp: true, sourceDateEpoch: 1_700_000_000).upToDate)
+    #expect(try !build(site).upToDate)
+    #expect(try !site.output("index.html").contains("build-stamp"))
+  }
 }

@@ -58,9 +58,13 @@ struct TemporarySite {
 
   var project: Project { Project(base: root) }
 
-  func build(drafts: Bool = false, force: Bool = false, output: String = "Output") throws(BuildFailure) -> BuildReport {
+  /// With `overlay`, a folder of the project (such as `County`) read as a county's overlay.
+  func build(drafts: Bool = false, force: Bool = false, output: String = "Output", overlay: String? = nil)
+    throws(BuildFailure) -> BuildReport
+  {
     try SiteBuilder(
-      project: Project(output: output, base: root), options: BuildOptions(includeDrafts: drafts, force: force)
+      project: Project(output: output, overlay: overlay, base: root),
+      options: BuildOptions(includeDrafts: drafts, force: force)
     ).build()
   }
 
@@ -80,9 +84,9 @@ struct TemporarySite {
   }
 
   /// The diagnostics of a build expected to fail, as printed lines.
-  func failure() -> [String] {
+  func failure(overlay: String? = nil) -> [String] {
     do {
-      _ = try build()
+      _ = try build(overlay: overlay)
       return []
     } catch {
       return error.diagnostics.map(\.description)

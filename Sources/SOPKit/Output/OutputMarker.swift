@@ -5,14 +5,14 @@ import Foundation
 ///
 /// The marker is a JSON line (fingerprint, counts, warnings) followed by one `size<TAB>mtime<TAB>path` line per
 /// file; anything unreadable in it only means the next build does all of its work.
-struct BuildStamp: Sendable {
+struct OutputMarker: Sendable {
   /// Raised whenever the stamp or what the build writes changes meaning, so old stamps are never trusted.
   static let formatVersion = 1
 
   /// The summary line.
   struct Header: Codable, Sendable {
     var note = "This folder was written by sopkit build; the next build replaces it."
-    var format = BuildStamp.formatVersion
+    var format = OutputMarker.formatVersion
     var inputs: String
     var pageCount: Int
     var fileCount: Int
@@ -33,7 +33,7 @@ struct BuildStamp: Sendable {
   }
 
   /// The stamp in `output`'s marker file, or nil when there is none this version of sopkit can trust.
-  static func read(from output: URL) -> BuildStamp? {
+  static func read(from output: URL) -> OutputMarker? {
     guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(OutputWriter.marker).path),
       let newline = data.firstIndex(of: UInt8(ascii: "\n")),
       let header = try? JSONDecoder().decode(Header.self, from: data[..<newline]), header.format == formatVersion
@@ -46,7 +46,7 @@ struct BuildStamp: Sendable {
       else { return nil }
       files[String(decoding: fields[2], as: UTF8.self)] = FileState(size: size, modified: modified)
     }
-    return BuildStamp(header: header, files: files)
+    return OutputMarker(header: header, files: files)
   }
 
   /// Whether `output` holds exactly the files the stamp lists, each as it was written.
