@@ -216,7 +216,8 @@ import Testing
     {
       try Self.writeSafetyHouse("## Draw it\n\nStatewide words nobody sees here.\n", in: $0)
     },
-    Change(name: "the overlay's version removed", saved: ["County/guides/safety-house.md"], pagesRendered: nil) {
+    // The statewide guide is back in the lists, no longer marked local.
+    Change(name: "the overlay's version removed", saved: ["County/guides/safety-house.md"], pagesRendered: 7) {
       try FileManager.default.removeItem(at: $0.root.appendingPathComponent("County/guides/safety-house.md"))
     },
     Change(name: "the overlay's settings", saved: ["County/site.yaml"], pagesRendered: nil) {

@@ -93,18 +93,12 @@ import Testing
     let site = try TemporarySite(Self.files)
     defer { site.remove() }
     _ = try site.build()
-    // One file per document: read them all.
-    func documents(_ folder: String) throws -> String {
-      let url = site.root.appendingPathComponent("Output/\(folder)")
-      let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasPrefix("docs-") }
-      return try names.sorted().map { try site.output("\(folder)/\($0)") }.joined(separator: "\n")
-    }
-    let spanishDocs = try documents("es/search")
+    let spanishDocs = try site.searchRecords("es/search")
     #expect(spanishDocs.contains("\"es/guides/three-houses.html\",\"Las Tres Casas\""))
     #expect(!spanishDocs.contains("\"guides/three-houses.html\""))
     #expect(spanishDocs.contains("\"guides/mapping.html\",\"Safety Mapping\""))
     #expect(spanishDocs.contains(",\"en\",0]"))
-    let english = try documents("search")
+    let english = try site.searchRecords("search")
     #expect(!english.contains("es/guides"))
     let index = try site.output("es/search/index.js")
     #expect(index.contains("\"stemmer\":\"es\""))

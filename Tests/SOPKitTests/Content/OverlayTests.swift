@@ -71,7 +71,7 @@ import Testing
       let html = try site.output(path)
       #expect(html.contains("Kern County copy of the toolkit") && html.contains("Kern&#39;s own copy."), "\(path)")
     }
-    let index = try site.output("search/docs-0.js")
+    let index = try site.searchRecords()
     #expect(index.contains("\"kern.html\"") && index.contains(",1]"))
   }
 
@@ -99,7 +99,7 @@ import Testing
     let spanishGuides = try site.output("es/guides/index.html")
     #expect(spanishGuides.contains("href=\"../../guides/safety-house.html\" hreflang=\"en\""))
     #expect(spanishGuides.contains("<span class=\"badge badge--local\">Local</span>"))
-    #expect(try site.output("es/search/docs-0.js").contains("\"guides/safety-house.html\",\"Safety House\""))
+    #expect(try site.searchRecords("es/search").contains("\"guides/safety-house.html\",\"Safety House\""))
     #expect(try site.output("es/search.html").contains("data-key=\"local\">Local: Kern County</span>"))
     #expect(try site.output("guides/safety-house.html").contains("Local page: Kern County"))
     #expect(try LinkChecker.brokenLinks(in: site.root.appendingPathComponent("Output")) == [])

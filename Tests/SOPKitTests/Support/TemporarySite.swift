@@ -93,6 +93,13 @@ struct TemporarySite {
     }
   }
 
+  /// Every search record written in `folder` of the output (one file per document), one per line.
+  func searchRecords(_ folder: String = "search") throws -> String {
+    let url = root.appendingPathComponent("Output/\(folder)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasPrefix("docs-") }
+    return try names.sorted().map { try output("\(folder)/\($0)") }.joined(separator: "\n")
+  }
+
   func output(_ path: String) throws -> String {
     try String(contentsOf: root.appendingPathComponent("Output/\(path)"), encoding: .utf8)
   }
