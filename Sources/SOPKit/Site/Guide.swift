@@ -22,3 +22,10 @@ public struct Guide: Sendable, Equatable {
   /// The output path, such as `es/guides/three-houses.html`.
   public var path: String { pathPrefix + route.path }
 }
+
+extension Array where Element == Guide {
+  /// A to Z by title (then slug), each title lowercased once rather than in every comparison.
+  func sortedAToZ() -> [Guide] {
+    map { ($0.title.lowercased(), $0) }.sorted { ($0.0, $0.1.slug) < ($1.0, $1.1.slug) }.map(\.1)
+  }
+}

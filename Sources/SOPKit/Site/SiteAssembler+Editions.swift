@@ -48,7 +48,7 @@ extension SiteAssembler {
       }
       return guide
     }
-    guides.sort { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
+    guides = guides.sortedAToZ()
     RelatedGuides.fill(&guides)
 
     var stories: [Story] = base.stories.map { original in

@@ -34,7 +34,7 @@ struct SiteAssembler {
         attachments: attachments(meta.attachments, of: page, files: &files, diagnostics: &diagnostics),
         body: page.body, isLocal: page.isLocal, related: [])
     }
-    guides = guides.map { ($0.title.lowercased(), $0) }.sorted { ($0.0, $0.1.slug) < ($1.0, $1.1.slug) }.map(\.1)
+    guides = guides.sortedAToZ()
     RelatedGuides.fill(&guides)
 
     var stories: [Story] = content.stories.filter { $0.language == nil }.compactMap { page in
