@@ -6,7 +6,11 @@ extension Array where Element: Sendable {
     if count < 2 { return map(transform) }
     let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    // Deinitialize before freeing: deallocating alone leaked every result (each page, each document's terms).
+    defer {
+      results.deinitialize()
+      results.deallocate()
+    }
     nonisolated(unsafe) let slots = results
     self.withUnsafeBufferPointer { elements in
       nonisolated(unsafe) let input = elements

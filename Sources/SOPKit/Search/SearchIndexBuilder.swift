@@ -33,40 +33,50 @@ enum SearchIndexBuilder {
     var positions: [Int]
   }
 
+  /// Documents whose per-document term tables are alive at once: the tables are folded into `PackedHits` batch by
+  /// batch, since all of them together were a third of a build's peak memory.
+  static let batchSize = 512
+
   /// Every term, sorted by UTF-16 code units (JavaScript's string order), with its postings.
   static func build(_ documents: [SearchDocument], tokenizer: Tokenizer) -> [(term: String, postings: [Posting])] {
     // An untranslated original is indexed by its folded words, unstemmed: another language's stemmer would make
     // false friends of its words (Spanish "casas" and English "cases" share the stem "cas").
     let unstemmed = Tokenizer(stemmer: nil)
-    let perDocument = documents.parallelMap { document in
-      document.language == nil
-        ? DocumentTerms(document, tokenizer: tokenizer)
-        : DocumentTerms(document, tokenizer: unstemmed, keywordTokenizer: tokenizer)
-    }
     let fieldCount = weights.count
+    var lengths: [[Int]] = []
+    lengths.reserveCapacity(documents.count)
+    var hitsByTerm: [String: PackedHits] = [:]
+    for start in stride(from: 0, to: documents.count, by: batchSize) {
+      let batch = Array(documents[start..<min(start + batchSize, documents.count)])
+      let perDocument = batch.parallelMap { document in
+        document.language == nil
+          ? DocumentTerms(document, tokenizer: tokenizer)
+          : DocumentTerms(document, tokenizer: unstemmed, keywordTokenizer: tokenizer)
+      }
+      for (offset, terms) in perDocument.enumerated() {
+        lengths.append(terms.lengths)
+        for (term, hits) in terms.hits { hitsByTerm[term, default: PackedHits()].append(start + offset, hits) }
+      }
+    }
     var averages = Array(repeating: 0.0, count: fieldCount)
-    for terms in perDocument { for field in 0..<fieldCount { averages[field] += Double(terms.lengths[field]) } }
+    for documentLengths in lengths { for field in 0..<fieldCount { averages[field] += Double(documentLengths[field]) } }
     averages = averages.map { max(1, $0 / Double(max(1, documents.count))) }
 
-    var byTerm: [String: [(Int, DocumentTerms.Hits)]] = [:]
-    for (document, terms) in perDocument.enumerated() {
-      for (term, hits) in terms.hits { byTerm[term, default: []].append((document, hits)) }
-    }
     let total = Double(documents.count)
-    let sortedTerms = byTerm.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+    let sortedTerms = hitsByTerm.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
     return sortedTerms.map { term in
-      let entries = byTerm[term]!.sorted { $0.0 < $1.0 }
-      let frequency = Double(entries.count)
+      let entries = hitsByTerm[term]!
+      let frequency = Double(entries.documentCount)
       let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-      var postings = entries.map { document, hits in
+      var postings = entries.map { document, counts, positions in
         var weighted = 0.0
-        for field in 0..<fieldCount where hits.counts[field] > 0 {
+        for field in 0..<fieldCount where counts[field] > 0 {
           let b = lengthNormalization[field]
-          let length = Double(perDocument[document].lengths[field])
-          weighted += weights[field] * Double(hits.counts[field]) / (1 - b + b * length / averages[field])
+          let length = Double(lengths[document][field])
+          weighted += weights[field] * Double(counts[field]) / (1 - b + b * length / averages[field])
         }
         let score = idf * weighted * (k1 + 1) / (weighted + k1)
-        return Posting(document: document, score: Int((score * 1000).rounded()), positions: hits.positions)
+        return Posting(document: document, score: Int((score * 1000).rounded()), positions: positions)
       }
       if postings.count > positionedDocuments {
         let kept = postings.indices.sorted { postings[$0].score > postings[$1].score }.prefix(positionedDocuments)
@@ -76,4 +86,5 @@ enum SearchIndexBuilder {
       return (term, postings)
     }
   }
+
 }
