@@ -10,8 +10,8 @@ struct InputFingerprint: Sendable {
   let project: Project
   let options: BuildOptions
 
-  /// The fingerprint of the files, the options and the program; `files` is `filesHash()` when already known.
-  func compute(files: String? = nil) -> String {
+  /// The fingerprint of the files (`filesHash()`), the options and the program.
+  func compute(files: String) -> String {
     var hash = ContentHash()
     hash.combine(OutputMarker.formatVersion)
     hash.combine(Self.programIdentity)
@@ -20,7 +20,7 @@ struct InputFingerprint: Sendable {
     hash.combine(options.sourceDateEpoch ?? -1)
     hash.combine(project.overlay?.url.path ?? "")
     hash.combine(project.overlay?.display ?? "")
-    hash.combine(files ?? filesHash())
+    hash.combine(files)
     return hash.hex
   }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs the build from top to bottom: load → assemble → search → render → write.
+/// Runs the build from top to bottom: load → assemble → render (the search index alongside) → write.
 ///
 /// Each stage gathers all of its problems; the build stops before writing when any is an error,
 /// so the last good output is never touched by a failed build.
@@ -78,8 +78,7 @@ public struct SiteBuilder: Sendable {
     var mark = start
     func lap(_ name: String) {
       let now = clock.now
-      let duration = now - mark
-      stages.append((name, Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
+      stages.append((name, (now - mark) / .seconds(1)))
       mark = now
     }
 
