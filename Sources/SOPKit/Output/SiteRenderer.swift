@@ -27,12 +27,17 @@ struct SiteRenderer: Sendable {
   func pages(only: Set<String>? = nil) -> [RenderedFile] {
     let all = site.allEditions.flatMap(jobs)
     let selected = only.map { only in all.filter { only.contains($0.site.path(of: $0.route)) } } ?? all
+    let cards = Dictionary(
+      uniqueKeysWithValues: site.allEditions.map {
+        ($0.language.id, GuideCards(library: templates.library(for: $0.language.id)))
+      })
     return selected.parallelMap { job in
       let context = PageContext(
         site: job.site, strings: templates.strings(for: job.site.language.id), route: job.route,
-        stringsByLanguage: templates.stringsByLanguage)
+        stringsByLanguage: templates.stringsByLanguage, cards: cards[job.site.language.id] ?? nil)
       return RenderedFile(
-        path: job.site.path(of: job.route), text: templates.render(job.template, context: job.context(context)))
+        path: job.site.path(of: job.route),
+        text: templates.render(job.template, context: job.context(context), language: job.site.language.id))
     }
   }
 

@@ -8,13 +8,19 @@ struct PageContext {
   let root: String
   /// Every language's words, for the language switcher's notes in the language they lead to.
   let stringsByLanguage: [String: TemplateStrings]
+  /// This edition's rendered guide cards, shared by all its pages; nil when the templates have no card partial.
+  let cards: GuideCards?
 
-  init(site: Site, strings: TemplateStrings, route: Route, stringsByLanguage: [String: TemplateStrings] = [:]) {
+  init(
+    site: Site, strings: TemplateStrings, route: Route, stringsByLanguage: [String: TemplateStrings] = [:],
+    cards: GuideCards? = nil
+  ) {
     self.site = site
     self.strings = strings
     self.route = route
     self.root = RelativeLink.root(from: site.path(of: route))
     self.stringsByLanguage = stringsByLanguage
+    self.cards = cards
   }
 
   /// A page of this page's language.
@@ -143,12 +149,18 @@ struct PageContext {
   }
 
   func guideItem(_ guide: Guide) -> [String: Any] {
+    let href = href(path: guide.path)
     var item: [String: Any] = [
-      "title": guide.title, "summary": guide.summary, "href": href(path: guide.path),
+      "title": guide.title, "summary": guide.summary, "href": href,
       "roles": roles(guide.roles), "topics": topics(guide.topics), "is_local": guide.isLocal,
     ]
     item.merge(language(of: guide.fallbackLanguage)) { $1 }
     if let updated = guide.updated { item["updated"] = date(updated) }
+    if let cards {
+      item["card"] = cards.card(key: root + "\u{0}" + href) {
+        item.merging(["t": strings.words, "lang": site.settings.language, "root": root]) { item, _ in item }
+      }
+    }
     return item
   }
 

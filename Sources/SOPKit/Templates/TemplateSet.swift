@@ -10,7 +10,10 @@ struct TemplateSet: Sendable {
     "contacts", "search", "page", "404",
   ]
 
+  /// The templates as written.
   let library: MustacheLibrary
+  /// The templates with the interface words written out, by language id; see `FoldedWords`.
+  var libraries: [String: MustacheLibrary] = [:]
   /// The default language's words.
   let strings: TemplateStrings
   /// A hash of every template's text and of the strings files: equal fingerprints render equal pages.
@@ -21,11 +24,15 @@ struct TemplateSet: Sendable {
   /// The words of `language`, or the default language's.
   func strings(for language: String) -> TemplateStrings { stringsByLanguage[language] ?? strings }
 
+  /// The templates of `language`, or the templates as written.
+  func library(for language: String) -> MustacheLibrary { libraries[language] ?? library }
+
   static func load(
     from directory: URL, displayRoot: String, language: String, otherLanguages: [String] = []
   ) throws(BuildFailure) -> (TemplateSet, [Diagnostic]) {
     var diagnostics = DiagnosticCollector()
     var templates: [String: MustacheTemplate] = [:]
+    var texts: [String: String] = [:]
     var partialUses: [(name: String, location: SourceLocation)] = []
     // Templates that exist but do not parse: reported once, for their syntax, not again as missing.
     var unparsed: Set<String> = []
@@ -40,12 +47,15 @@ struct TemplateSet: Sendable {
         hash.combine(relative)
         hash.combine(file.text)
         do {
-          templates[name] = try MustacheTemplate(string: file.text)
+          HTMLEscaping.registered
+          templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + file.text)
+          texts[name] = file.text
           unparsed.remove(name)
         } catch let error as MustacheTemplate.ParserError {
           diagnostics.error(
             "template syntax: \(describe(error.error))",
-            at: SourceLocation(path: file.path, line: error.context.lineNumber, column: error.context.columnNumber))
+            at: SourceLocation(
+              path: file.path, line: error.context.lineNumber - 1, column: error.context.columnNumber))
         } catch {
           diagnostics.error("template syntax: \(error)", at: SourceLocation(path: file.path))
         }
@@ -94,11 +104,23 @@ struct TemplateSet: Sendable {
     }
     var set = TemplateSet(library: MustacheLibrary(templates: templates), strings: strings, fingerprint: hash.hex)
     set.stringsByLanguage = stringsByLanguage
+    set.libraries = stringsByLanguage.mapValues { strings in
+      var folded = templates
+      for (name, text) in texts {
+        let written = FoldedWords.fold(text, words: strings.words)
+        // Folding leaves a template that parses; should one not, the template as written stays.
+        if written != text, let template = try? MustacheTemplate(string: HTMLEscaping.pragma + written) {
+          folded[name] = template
+        }
+      }
+      return MustacheLibrary(templates: folded)
+    }
     return (set, try diagnostics.finish())
   }
 
-  /// Renders a page: its kind's body template, then the layout around it.
-  func render(_ kind: String, context: [String: Any]) -> String {
+  /// Renders a page in `language`: its kind's body template, then the layout around it.
+  func render(_ kind: String, context: [String: Any], language: String) -> String {
+    let library = library(for: language)
     var context = context
     context["content"] = library.render(context, withTemplate: kind) ?? ""
     return library.render(context, withTemplate: "layout") ?? ""
