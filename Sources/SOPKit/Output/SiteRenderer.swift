@@ -35,9 +35,11 @@ struct SiteRenderer: Sendable {
       let context = PageContext(
         site: job.site, strings: templates.strings(for: job.site.language.id), route: job.route,
         stringsByLanguage: templates.stringsByLanguage, cards: cards[job.site.language.id] ?? nil)
+      let path = job.site.path(of: job.route)
+      let library = templates.library(
+        for: job.site.language.id, folder: RelativeLink.directory(of: path), values: context.foldableValues)
       return RenderedFile(
-        path: job.site.path(of: job.route),
-        text: templates.render(job.template, context: job.context(context), language: job.site.language.id))
+        path: path, text: templates.render(job.template, context: job.context(context), library: library))
     }
   }
 

@@ -21,7 +21,10 @@ enum BuildErrorPage {
             "is_error": diagnostic.severity == .error,
           ] as [String: Any]
         }, into: &context)
-      return Data(lastGood.templates.render(template, context: context, language: lastGood.site.language.id).utf8)
+      return Data(
+        lastGood.templates.render(
+          template, context: context, library: lastGood.templates.library(for: lastGood.site.language.id)
+        ).utf8)
     }
     let lines = sorted.map { XMLText.escape($0.description) }.joined(separator: "\n")
     return Data("<!doctype html>\n<meta charset=\"utf-8\">\n<pre>\n\(lines)\n</pre>\n</body>\n".utf8)

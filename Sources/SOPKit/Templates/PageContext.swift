@@ -84,6 +84,17 @@ struct PageContext {
     return context
   }
 
+  /// The values of `base` that are the same on every page of this edition in this page's folder: `root`, and
+  /// `t.*`, `links.*` and `site.*` by their dotted names, to be written into the templates (`FoldedValues`).
+  func foldableValues() -> [String: String] {
+    let context = base(title: "", description: "", kind: "")
+    var values = ["root": root]
+    for group in ["t", "links", "site"] {
+      for (key, value) in context[group] as? [String: String] ?? [:] { values["\(group).\(key)"] = value }
+    }
+    return values
+  }
+
   /// A county's copy: its name, logo and notice under the header, and the words that mark its local pages
   /// (`local` is left out when the overlay says nothing about the copy).
   private func addLocal(_ local: LocalSettings, to context: inout [String: Any]) {

@@ -12,8 +12,8 @@ struct TemplateSet: Sendable {
 
   /// The templates as written.
   let library: MustacheLibrary
-  /// The templates with the interface words written out, by language id; see `FoldedWords`.
-  var libraries: [String: MustacheLibrary] = [:]
+  /// The templates with page-independent values written in, made as pages ask for them.
+  let folded: FoldedLibraries
   /// The default language's words.
   let strings: TemplateStrings
   /// A hash of every template's text and of the strings files: equal fingerprints render equal pages.
@@ -24,8 +24,18 @@ struct TemplateSet: Sendable {
   /// The words of `language`, or the default language's.
   func strings(for language: String) -> TemplateStrings { stringsByLanguage[language] ?? strings }
 
-  /// The templates of `language`, or the templates as written.
-  func library(for language: String) -> MustacheLibrary { libraries[language] ?? library }
+  /// The templates with the words of `language` written in.
+  func library(for language: String) -> MustacheLibrary {
+    folded.library(key: language) {
+      Dictionary(uniqueKeysWithValues: strings(for: language).words.map { ("t.\($0.key)", $0.value) })
+    }
+  }
+
+  /// The templates for pages in `folder` (an output path's folder) of `language`, with `values()`: the values
+  /// that are the same on every such page (`PageContext.foldableValues`).
+  func library(for language: String, folder: String, values: () -> [String: String]) -> MustacheLibrary {
+    folded.library(key: "\(language)\u{0}\(folder)", values: values)
+  }
 
   static func load(
     from directory: URL, displayRoot: String, language: String, otherLanguages: [String] = []
@@ -102,25 +112,15 @@ struct TemplateSet: Sendable {
       }
       stringsByLanguage[other] = completed
     }
-    var set = TemplateSet(library: MustacheLibrary(templates: templates), strings: strings, fingerprint: hash.hex)
+    var set = TemplateSet(
+      library: MustacheLibrary(templates: templates), folded: FoldedLibraries(written: templates, texts: texts),
+      strings: strings, fingerprint: hash.hex)
     set.stringsByLanguage = stringsByLanguage
-    set.libraries = stringsByLanguage.mapValues { strings in
-      var folded = templates
-      for (name, text) in texts {
-        let written = FoldedWords.fold(text, words: strings.words)
-        // Folding leaves a template that parses; should one not, the template as written stays.
-        if written != text, let template = try? MustacheTemplate(string: HTMLEscaping.pragma + written) {
-          folded[name] = template
-        }
-      }
-      return MustacheLibrary(templates: folded)
-    }
     return (set, try diagnostics.finish())
   }
 
-  /// Renders a page in `language`: its kind's body template, then the layout around it.
-  func render(_ kind: String, context: [String: Any], language: String) -> String {
-    let library = library(for: language)
+  /// Renders a page with `library`: its kind's body template, then the layout around it.
+  func render(_ kind: String, context: [String: Any], library: MustacheLibrary) -> String {
     var context = context
     context["content"] = library.render(context, withTemplate: kind) ?? ""
     return library.render(context, withTemplate: "layout") ?? ""

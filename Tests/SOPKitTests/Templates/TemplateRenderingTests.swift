@@ -29,21 +29,24 @@ import Testing
     "search": "Search & find", "blank": "  ", "empty": "", "braces": "{{x}}", "break": "one\ntwo",
     "quote": "Don't",
   ]
+  static let values = Dictionary(uniqueKeysWithValues: words.map { ("t.\($0.key)", $0.value) }).merging(["root": "../"])
+  { $1 }
 
   @Test func foldsEachWordEscapedOrRaw() {
-    let folded = FoldedWords.fold("<b>{{t.search}}</b> {{{t.search}}} {{ t.quote }} {{t.missing}}", words: Self.words)
+    let folded = FoldedValues.fold(
+      "<b>{{t.search}}</b> {{{t.search}}} {{ t.quote }} {{t.missing}}", values: Self.values)
     #expect(folded == "<b>Search &amp; find</b> Search & find Don&#39;t {{t.missing}}")
   }
 
   @Test(arguments: ["blank", "empty", "braces", "break"])
   func keepsTheTagWhereTheWordCouldChangeTheTemplate(key: String) {
     let template = "{{t.\(key)}}\n{{#x}}\n"
-    #expect(FoldedWords.fold(template, words: Self.words) == template)
+    #expect(FoldedValues.fold(template, values: Self.values) == template)
   }
 
   @Test func leavesTemplatesThatChangeTheirDelimiters() {
     let template = "{{=<% %>=}}<%t.search%> {{t.search}}"
-    #expect(FoldedWords.fold(template, words: Self.words) == template)
+    #expect(FoldedValues.fold(template, values: Self.values) == template)
   }
 
   @Test func foldedTemplatesRenderWhatTheWrittenOnesDo() throws {
@@ -51,12 +54,14 @@ import Testing
       <h1>{{t.search}}</h1>
         {{t.blank}}
       {{#items}}
-      <li>{{t.quote}} {{name}}{{^last()}},{{/last()}}</li>
+      <li><a href="{{root}}{{href}}">{{t.quote}} {{name}}</a>{{^last()}},{{/last()}}</li>
       {{/items}}
       {{{t.search}}}{{t.braces}}
       """
-    let context: [String: Any] = ["t": Self.words, "items": [["name": "a<b"], ["name": "c"]]]
-    let folded = FoldedWords.fold(template, words: Self.words)
+    let context: [String: Any] = [
+      "t": Self.words, "root": "../", "items": [["name": "a<b", "href": "x.html"], ["name": "c", "href": "y.html"]],
+    ]
+    let folded = FoldedValues.fold(template, values: Self.values)
     #expect(folded != template)
     let written = try MustacheTemplate(string: HTMLEscaping.pragma + template).render(context)
     #expect(try MustacheTemplate(string: HTMLEscaping.pragma + folded).render(context) == written)
