@@ -27,14 +27,14 @@ struct SiteRenderer: Sendable {
   func pages(only: Set<String>? = nil) -> [RenderedFile] {
     let all = site.allEditions.flatMap(jobs)
     let selected = only.map { only in all.filter { only.contains($0.site.path(of: $0.route)) } } ?? all
-    let cards = Dictionary(
+    let items = Dictionary(
       uniqueKeysWithValues: site.allEditions.map {
-        ($0.language.id, GuideCards(library: templates.library(for: $0.language.id)))
+        ($0.language.id, GuideItems(library: templates.library(for: $0.language.id)))
       })
     return selected.parallelMap { job in
       let context = PageContext(
         site: job.site, strings: templates.strings(for: job.site.language.id), route: job.route,
-        stringsByLanguage: templates.stringsByLanguage, cards: cards[job.site.language.id] ?? nil)
+        stringsByLanguage: templates.stringsByLanguage, items: items[job.site.language.id])
       let path = job.site.path(of: job.route)
       let library = templates.library(
         for: job.site.language.id, folder: RelativeLink.directory(of: path), values: context.foldableValues)

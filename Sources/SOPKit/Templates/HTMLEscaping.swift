@@ -6,11 +6,12 @@ import Mustache
 /// build; templates choose this content type with a pragma `TemplateSet` puts before each of them.
 struct HTMLEscaping: MustacheContentType {
   static let name = "SOPKIT_HTML"
-  /// A standalone tag on a line of its own, so it writes nothing; it adds one line before the template's first.
-  static let pragma = "{{%CONTENT_TYPE:\(name)}}\n"
-
-  /// Registers the content type once, before the first template that names it is parsed.
-  static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: name)
+  /// The pragma choosing this content type, registered on first use: a standalone tag on a line of its own,
+  /// so it writes nothing, and adds one line before the template's first.
+  static let pragma: String = {
+    MustacheContentTypes.register(HTMLEscaping(), named: name)
+    return "{{%CONTENT_TYPE:\(name)}}\n"
+  }()
 
   func escapeText(_ text: String) -> String {
     let utf8 = text.utf8

@@ -8,19 +8,19 @@ struct PageContext {
   let root: String
   /// Every language's words, for the language switcher's notes in the language they lead to.
   let stringsByLanguage: [String: TemplateStrings]
-  /// This edition's rendered guide cards, shared by all its pages; nil when the templates have no card partial.
-  let cards: GuideCards?
+  /// This edition's guide list values and cards, shared by all its pages.
+  let items: GuideItems?
 
   init(
     site: Site, strings: TemplateStrings, route: Route, stringsByLanguage: [String: TemplateStrings] = [:],
-    cards: GuideCards? = nil
+    items: GuideItems? = nil
   ) {
     self.site = site
     self.strings = strings
     self.route = route
     self.root = RelativeLink.root(from: site.path(of: route))
     self.stringsByLanguage = stringsByLanguage
-    self.cards = cards
+    self.items = items
   }
 
   /// A page of this page's language.
@@ -160,6 +160,13 @@ struct PageContext {
   }
 
   func guideItem(_ guide: Guide) -> [String: Any] {
+    guard let items else { return makeGuideItem(guide) }
+    return items.item(key: RelativeLink.directory(of: site.path(of: route)) + "\u{0}" + guide.path) {
+      makeGuideItem(guide)
+    }
+  }
+
+  private func makeGuideItem(_ guide: Guide) -> [String: Any] {
     let href = href(path: guide.path)
     var item: [String: Any] = [
       "title": guide.title, "summary": guide.summary, "href": href,
@@ -167,11 +174,10 @@ struct PageContext {
     ]
     item.merge(language(of: guide.fallbackLanguage)) { $1 }
     if let updated = guide.updated { item["updated"] = date(updated) }
-    if let cards {
-      item["card"] = cards.card(key: root + "\u{0}" + href) {
-        item.merging(["t": strings.words, "lang": site.settings.language, "root": root]) { item, _ in item }
-      }
+    let card = items?.card(key: root + "\u{0}" + href) {
+      item.merging(["t": strings.words, "lang": site.settings.language, "root": root]) { item, _ in item }
     }
+    if let card { item["card"] = card }
     return item
   }
 

@@ -57,7 +57,6 @@ struct TemplateSet: Sendable {
         hash.combine(relative)
         hash.combine(file.text)
         do {
-          HTMLEscaping.registered
           templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + file.text)
           texts[name] = file.text
           unparsed.remove(name)

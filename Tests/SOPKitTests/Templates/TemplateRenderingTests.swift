@@ -67,20 +67,25 @@ import Testing
     #expect(try MustacheTemplate(string: HTMLEscaping.pragma + folded).render(context) == written)
   }
 
-  @Test func rendersEachCardOnce() throws {
-    let library = MustacheLibrary(templates: [GuideCards.template: try MustacheTemplate(string: "<li>{{title}}</li>")])
-    let cards = try #require(GuideCards(library: library))
+  @Test func makesEachItemAndCardOnce() throws {
+    let library = MustacheLibrary(templates: [
+      GuideItems.cardTemplate: try MustacheTemplate(string: "<li>{{title}}</li>")
+    ])
+    let items = GuideItems(library: library)
     var made = 0
-    let first = cards.card(key: "a") {
+    let first = items.card(key: "a") {
       made += 1
       return ["title": "A & B"]
     }
-    let again = cards.card(key: "a") {
+    let again = items.card(key: "a") {
       made += 1
       return ["title": "changed"]
     }
     #expect(first == "<li>A &amp; B</li>" && again == first && made == 1)
-    #expect(GuideCards(library: MustacheLibrary()) == nil)
+    let item = items.item(key: "x") { ["title": "X"] }
+    let sameItem = items.item(key: "x") { ["title": "changed"] }
+    #expect(item["title"] as? String == "X" && sameItem["title"] as? String == "X")
+    #expect(GuideItems(library: MustacheLibrary()).card(key: "a") { [:] } == nil)
   }
 
   @Test func listsShowTheSameCardsAsTheGuidesOwnValues() throws {
