@@ -72,18 +72,20 @@ struct OutputWriter: Sendable {
       for folder in folders {
         try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
       }
-      let results = files.parallelMap { file -> Result<FileState, WriteError> in
-        let url = staging.appendingPathComponent(file.path)
-        do {
-          try Self.write(file, to: url)
-        } catch {
-          return .failure(WriteError(message: "cannot write '\(file.path)': \(error.localizedDescription)"))
+      let results = Self.runs(of: files).parallelMap { run in
+        run.map { file -> Result<FileState, WriteError> in
+          let url = staging.appendingPathComponent(file.path)
+          do {
+            try Self.write(file, to: url)
+          } catch {
+            return .failure(WriteError(message: "cannot write '\(file.path)': \(error.localizedDescription)"))
+          }
+          guard let state = FileState(path: url.path) else {
+            return .failure(WriteError(message: "'\(file.path)' is not a regular file once written"))
+          }
+          return .success(state)
         }
-        guard let state = FileState(path: url.path) else {
-          return .failure(WriteError(message: "'\(file.path)' is not a regular file once written"))
-        }
-        return .success(state)
-      }
+      }.flatMap { $0 }
       var states: [String: FileState] = [:]
       for (file, result) in zip(files, results) { states[file.path] = try result.get() }
       try OutputMarker(header: summary, files: states).encoded().write(to: staging.appendingPathComponent(Self.marker))
@@ -94,6 +96,15 @@ struct OutputWriter: Sendable {
       throw BuildFailure(
         .error("the site could not be written, and the previous output is unchanged: \(message)", at: location))
     }
+  }
+
+  /// `files` cut into one run of neighbours per core. Two threads creating files in one folder wait on each
+  /// other for the folder's lock; runs of neighbouring paths mostly write different folders.
+  private static func runs(of files: [RenderedFile]) -> [[RenderedFile]] {
+    let length = max(
+      1, (files.count + ProcessInfo.processInfo.activeProcessorCount - 1) / ProcessInfo.processInfo.activeProcessorCount
+    )
+    return stride(from: 0, to: files.count, by: length).map { Array(files[$0..<min($0 + length, files.count)]) }
   }
 
   private struct WriteError: Error {
