@@ -16,10 +16,13 @@ struct DocumentTerms: Sendable {
     lengths = Array(repeating: 0, count: fieldCount)
     // Each occurrence as one number, term above position above field, so that sorting groups them by term.
     var occurrences: [UInt64] = []
+    var words: [Tokenizer.WordTerms] = []
     var position: UInt64 = 0
     func add(_ text: String, _ field: SearchDocument.Field, tokenizer: Tokenizer = tokenizer) {
-      tokenizer.forEachWord(in: text) { word in
-        lengths[field.rawValue] += 1
+      words.removeAll(keepingCapacity: true)
+      tokenizer.appendWordTerms(of: text, to: &words)
+      lengths[field.rawValue] += words.count
+      for word in words {
         let place = position << 3 | UInt64(field.rawValue)
         occurrences.append(UInt64(word.term) << 32 | place)
         // A word whose stem changes without its accents is indexed under both stems, at the same position.

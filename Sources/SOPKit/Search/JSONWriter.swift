@@ -13,13 +13,20 @@ struct JSONWriter {
 
   mutating func number(_ value: Int) {
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    let start = bytes.count
+    var digits = 1
     var rest = value.magnitude
-    repeat {
-      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+    while rest >= 10 {
       rest /= 10
-    } while rest > 0
-    bytes[start...].reverse()
+      digits += 1
+    }
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+    var index = bytes.count
+    rest = value.magnitude
+    while rest > 0 {
+      index -= 1
+      bytes[index] += UInt8(rest % 10)
+      rest /= 10
+    }
   }
 
   /// `[item,item,...]`, each item written by `write`.

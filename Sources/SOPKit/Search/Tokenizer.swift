@@ -32,37 +32,37 @@ struct Tokenizer: Sendable {
     Tokenizer(stemmer: nil, termTable: termTable)
   }
 
-  /// Calls `body` with the terms of each word of `text`, in order.
-  func forEachWord(in text: String, _ body: (WordTerms) -> Void) {
+  /// Appends the terms of each word of `text`, in order, to `terms`.
+  func appendWordTerms(of text: String, to terms: inout [WordTerms]) {
     Self.scan(text) { bytes, isASCII in
       // An ASCII word folds to its lowercase bytes; any other word is keyed by its raw text, which has non-ASCII
       // bytes, so the two kinds of key never meet.
       if isASCII { Self.lowercaseASCII(bytes) }
       let key = String(decoding: bytes, as: UTF8.self)
       if let known = cache.terms(for: key) {
-        body(known)
+        terms.append(known)
         return
       }
       let computed = wordTerms(key, isASCII: isASCII)
       cache.store(computed, for: key)
-      body(computed)
+      terms.append(computed)
     }
   }
 
   /// The index terms of `text`, in order: folded words, stemmed when the word is plain ASCII (any word, accents
   /// still on, for a stemmer that wants them).
   func terms(_ text: String) -> [String] {
-    var terms: [String] = []
-    forEachWord(in: text) { terms.append(termTable.term($0.term)) }
-    return terms
+    var terms: [WordTerms] = []
+    appendWordTerms(of: text, to: &terms)
+    return terms.map { termTable.term($0.term) }
   }
 
   /// For a stemmer that reads accents: the terms of `text`'s words as if written without accents, so that a
   /// query typed without them ("garantia") still meets the page ("garantía"); `terms` for other stemmers.
   func unaccentedTerms(_ text: String) -> [String] {
-    var terms: [String] = []
-    forEachWord(in: text) { terms.append(termTable.term($0.unaccented)) }
-    return terms
+    var terms: [WordTerms] = []
+    appendWordTerms(of: text, to: &terms)
+    return terms.map { termTable.term($0.unaccented) }
   }
 
   /// The terms of one word, from its raw (or, for ASCII, lowercased) spelling.
@@ -131,23 +131,21 @@ struct Tokenizer: Sendable {
         isASCII = true
         pendingApostrophe = false
       }
-      func append(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+      func append(_ byte: UInt8) {
         if pendingApostrophe {
           current[length] = apostrophe
           length += 1
+          pendingApostrophe = false
         }
-        pendingApostrophe = false
-        for byte in bytes {
-          current[length] = byte
-          length += 1
-        }
+        current[length] = byte
+        length += 1
       }
       var index = 0
       while index < utf8.count {
         let byte = utf8[index]
         if byte < 0x80 {
           if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) {
-            append(utf8[index...index])
+            append(byte)
           } else if byte == apostrophe && length > 0 && !pendingApostrophe {
             pendingApostrophe = true
           } else {
@@ -162,10 +160,10 @@ struct Tokenizer: Sendable {
         switch kind(scalar) {
         case .wordStart:
           isASCII = false
-          append(bytes)
+          for byte in bytes { append(byte) }
         case .mark where length > 0 && !pendingApostrophe:
           isASCII = false
-          append(bytes)
+          for byte in bytes { append(byte) }
         case .apostrophe where length > 0 && !pendingApostrophe: pendingApostrophe = true
         default: flush()
         }
