@@ -1,48 +1,35 @@
 /// What one document contributes to the index: each term's count per field and first positions, and field lengths.
 struct DocumentTerms: Sendable {
-  /// One term's occurrences in one document.
-  struct Hits: Sendable {
-    var counts: [Int]
-    var positions: [Int]
-
-    /// Counts one occurrence in `field` at `position`, updated in place in the dictionary.
-    mutating func record(_ field: Int, at position: Int) {
-      counts[field] += 1
-      if positions.count < DocumentTerms.maxPositions { positions.append(position) }
-    }
-  }
-
   /// Positions kept per term and document: enough for phrase and proximity boosts, bounded in size.
   static let maxPositions = 48
   /// Positions skipped between fields and sections, so a phrase never spans two of them.
   static let gap = 8
 
   var lengths: [Int]
-  var hits: [String: Hits]
+  /// The hits of each term, keyed by its number in the tokenizer's `TermTable`, in ascending order.
+  var hits = PackedHits()
 
   /// `keywordTokenizer` reads the keywords when they are in another language than the text: the edition's topic
   /// and role names on an untranslated original.
   init(_ document: SearchDocument, tokenizer: Tokenizer, keywordTokenizer: Tokenizer? = nil) {
-    lengths = Array(repeating: 0, count: SearchDocument.Field.allCases.count)
-    hits = [:]
-    var position = 0
+    let fieldCount = SearchDocument.Field.allCases.count
+    lengths = Array(repeating: 0, count: fieldCount)
+    // Each occurrence as one number, term above position above field, so that sorting groups them by term.
+    var occurrences: [UInt64] = []
+    var words: [Tokenizer.WordTerms] = []
+    var position: UInt64 = 0
     func add(_ text: String, _ field: SearchDocument.Field, tokenizer: Tokenizer = tokenizer) {
-      let indexesUnaccented = tokenizer.stemmer?.wantsAccents == true
-      let terms = tokenizer.terms(text)
-      lengths[field.rawValue] += terms.count
-      let fieldCount = lengths.count
-      // A word whose stem changes without its accents is indexed under both stems, at the same position.
-      let unaccented = indexesUnaccented ? tokenizer.unaccentedTerms(text) : []
-      for (offset, term) in terms.enumerated() {
-        hits[term, default: Hits(counts: Array(repeating: 0, count: fieldCount), positions: [])]
-          .record(field.rawValue, at: position)
-        if offset < unaccented.count, unaccented[offset] != term {
-          hits[unaccented[offset], default: Hits(counts: Array(repeating: 0, count: fieldCount), positions: [])]
-            .record(field.rawValue, at: position)
-        }
+      words.removeAll(keepingCapacity: true)
+      tokenizer.appendWordTerms(of: text, to: &words)
+      lengths[field.rawValue] += words.count
+      for word in words {
+        let place = position << 3 | UInt64(field.rawValue)
+        occurrences.append(UInt64(word.term) << 32 | place)
+        // A word whose stem changes without its accents is indexed under both stems, at the same position.
+        if word.unaccented != word.term { occurrences.append(UInt64(word.unaccented) << 32 | place) }
         position += 1
       }
-      position += Self.gap
+      position += UInt64(Self.gap)
     }
     add(document.title, .title)
     add(document.summary, .summary)
@@ -50,6 +37,24 @@ struct DocumentTerms: Sendable {
     for section in document.sections {
       add(section.heading, .headings)
       add(section.text, .body)
+    }
+    occurrences.sort()
+
+    var counts = Array(repeating: Int32(0), count: fieldCount)
+    var positions: [Int32] = []
+    positions.reserveCapacity(Self.maxPositions)
+    var index = 0
+    while index < occurrences.count {
+      let term = occurrences[index] >> 32
+      for field in counts.indices { counts[field] = 0 }
+      positions.removeAll(keepingCapacity: true)
+      while index < occurrences.count && occurrences[index] >> 32 == term {
+        let place = occurrences[index] & 0xFFFF_FFFF
+        counts[Int(place & 7)] += 1
+        if positions.count < Self.maxPositions { positions.append(Int32(place >> 3)) }
+        index += 1
+      }
+      hits.append(Int(term), counts: counts, positions: positions)
     }
   }
 }

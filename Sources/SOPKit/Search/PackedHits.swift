@@ -1,34 +1,45 @@
-/// One term's hits in every document, in document order, packed into one array: the document, one count per
-/// field, the number of positions, then the positions. Two small arrays per term and document cost many times
+/// Hits packed into one array, each under a key: the key (a document, or a term within one document), one count
+/// per field, the number of positions, then the positions. Two small arrays per term and document cost many times
 /// more memory than the numbers they held.
-struct PackedHits {
-  private var numbers: [Int32] = []
-  private(set) var documentCount = 0
+struct PackedHits: Sendable {
+  /// One key's hits: the counts per field, the number of positions, the positions.
+  struct Hits {
+    fileprivate let numbers: ArraySlice<Int32>
 
-  /// Adds the term's hits in `document`, which comes after every document added before.
-  mutating func append(_ document: Int, _ hits: DocumentTerms.Hits) {
-    numbers.append(Int32(document))
-    for count in hits.counts { numbers.append(Int32(count)) }
-    numbers.append(Int32(hits.positions.count))
-    for position in hits.positions { numbers.append(Int32(position)) }
-    documentCount += 1
+    func count(in field: Int) -> Int { Int(numbers[numbers.startIndex + field]) }
+
+    var positions: ArraySlice<Int32> { numbers[(numbers.startIndex + PackedHits.fieldCount + 1)...] }
   }
 
-  /// The hits, document by document, as `transform(document, counts per field, positions)`.
-  func map<Result>(_ transform: (Int, [Int], [Int]) -> Result) -> [Result] {
-    let fieldCount = SearchDocument.Field.allCases.count
-    var results: [Result] = []
-    results.reserveCapacity(documentCount)
+  private static let fieldCount = SearchDocument.Field.allCases.count
+
+  private var numbers: [Int32] = []
+  /// How many keys have hits.
+  private(set) var count = 0
+
+  /// Adds the hits under `key`.
+  mutating func append(_ key: Int, counts: [Int32], positions: [Int32]) {
+    numbers.append(Int32(key))
+    numbers.append(contentsOf: counts)
+    numbers.append(Int32(positions.count))
+    numbers.append(contentsOf: positions)
+    count += 1
+  }
+
+  /// Adds `hits`, read from other packed hits, under `key`.
+  mutating func append(_ key: Int, _ hits: Hits) {
+    numbers.append(Int32(key))
+    numbers.append(contentsOf: hits.numbers)
+    count += 1
+  }
+
+  /// Calls `body` with each key and its hits, in the order they were added.
+  func forEach(_ body: (Int, Hits) -> Void) {
     var index = 0
     while index < numbers.count {
-      let document = Int(numbers[index])
-      let counts = numbers[(index + 1)..<(index + 1 + fieldCount)].map(Int.init)
-      let positionCount = Int(numbers[index + 1 + fieldCount])
-      let positionStart = index + 2 + fieldCount
-      let positions = numbers[positionStart..<(positionStart + positionCount)].map(Int.init)
-      results.append(transform(document, counts, positions))
-      index = positionStart + positionCount
+      let end = index + Self.fieldCount + 2 + Int(numbers[index + Self.fieldCount + 1])
+      body(Int(numbers[index]), Hits(numbers: numbers[(index + 1)..<end]))
+      index = end
     }
-    return results
   }
 }

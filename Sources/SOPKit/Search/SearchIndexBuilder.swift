@@ -25,27 +25,21 @@ enum SearchIndexBuilder {
     ).files()
   }
 
-  /// One term's documents, ascending, each with its score (BM25F × 1000, rounded) and first positions (none outside
-  /// the term's `positionedDocuments` best).
-  struct Posting: Sendable {
-    var document: Int
-    var score: Int
-    var positions: [Int]
-  }
-
   /// Documents whose per-document term tables are alive at once: the tables are folded into `PackedHits` batch by
   /// batch, since all of them together were a third of a build's peak memory.
   static let batchSize = 512
 
-  /// Every term, sorted by UTF-16 code units (JavaScript's string order), with its postings.
-  static func build(_ documents: [SearchDocument], tokenizer: Tokenizer) -> [(term: String, postings: [Posting])] {
+  /// Every term, sorted by UTF-16 code units (JavaScript's string order), with its postings; positions only in the
+  /// term's `positionedDocuments` best documents.
+  static func build(_ documents: [SearchDocument], tokenizer: Tokenizer) -> [(term: String, postings: Postings)] {
     // An untranslated original is indexed by its folded words, unstemmed: another language's stemmer would make
     // false friends of its words (Spanish "casas" and English "cases" share the stem "cas").
-    let unstemmed = Tokenizer(stemmer: nil)
+    let unstemmed = tokenizer.unstemmed()
     let fieldCount = weights.count
     var lengths: [[Int]] = []
     lengths.reserveCapacity(documents.count)
-    var hitsByTerm: [String: PackedHits] = [:]
+    // By term number.
+    var hitsByTerm: [PackedHits] = []
     for start in stride(from: 0, to: documents.count, by: batchSize) {
       let batch = Array(documents[start..<min(start + batchSize, documents.count)])
       let perDocument = batch.parallelMap { document in
@@ -55,7 +49,10 @@ enum SearchIndexBuilder {
       }
       for (offset, terms) in perDocument.enumerated() {
         lengths.append(terms.lengths)
-        for (term, hits) in terms.hits { hitsByTerm[term, default: PackedHits()].append(start + offset, hits) }
+        terms.hits.forEach { term, hits in
+          if term >= hitsByTerm.count { hitsByTerm += repeatElement(PackedHits(), count: term + 1 - hitsByTerm.count) }
+          hitsByTerm[term].append(start + offset, hits)
+        }
       }
     }
     var averages = Array(repeating: 0.0, count: fieldCount)
@@ -63,28 +60,41 @@ enum SearchIndexBuilder {
     averages = averages.map { max(1, $0 / Double(max(1, documents.count))) }
 
     let total = Double(documents.count)
-    let sortedTerms = hitsByTerm.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+    let terms = tokenizer.termTable.all()
+    let sortedTerms = hitsByTerm.indices.filter { hitsByTerm[$0].count > 0 }
+      .sorted { terms[$0].utf16.lexicographicallyPrecedes(terms[$1].utf16) }
     return sortedTerms.map { term in
-      let entries = hitsByTerm[term]!
-      let frequency = Double(entries.documentCount)
+      let entries = hitsByTerm[term]
+      let frequency = Double(entries.count)
       let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-      var postings = entries.map { document, counts, positions in
+      var scores: [Int] = []
+      scores.reserveCapacity(entries.count)
+      entries.forEach { document, hits in
         var weighted = 0.0
-        for field in 0..<fieldCount where counts[field] > 0 {
+        for field in 0..<fieldCount where hits.count(in: field) > 0 {
           let b = lengthNormalization[field]
           let length = Double(lengths[document][field])
-          weighted += weights[field] * Double(counts[field]) / (1 - b + b * length / averages[field])
+          weighted += weights[field] * Double(hits.count(in: field)) / (1 - b + b * length / averages[field])
         }
         let score = idf * weighted * (k1 + 1) / (weighted + k1)
-        return Posting(document: document, score: Int((score * 1000).rounded()), positions: positions)
+        scores.append(Int((score * 1000).rounded()))
       }
-      if postings.count > positionedDocuments {
-        let kept = postings.indices.sorted { postings[$0].score > postings[$1].score }.prefix(positionedDocuments)
-        let keptSet = Set(kept)
-        for i in postings.indices where !keptSet.contains(i) { postings[i].positions = [] }
+      var keepsPositions = Array(repeating: true, count: scores.count)
+      if scores.count > positionedDocuments {
+        keepsPositions = Array(repeating: false, count: scores.count)
+        for kept in scores.indices.sorted(by: { scores[$0] > scores[$1] }).prefix(positionedDocuments) {
+          keepsPositions[kept] = true
+        }
       }
-      return (term, postings)
+      var postings = Postings()
+      var index = 0
+      entries.forEach { document, hits in
+        postings.append(
+          Postings.Posting(
+            document: document, score: scores[index], positions: keepsPositions[index] ? hits.positions : []))
+        index += 1
+      }
+      return (terms[term], postings)
     }
   }
-
 }

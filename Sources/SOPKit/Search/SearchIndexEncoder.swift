@@ -10,7 +10,7 @@ struct SearchIndexEncoder {
   static let shardBytes = 16_000
 
   let documents: [SearchDocument]
-  let postings: [(term: String, postings: [SearchIndexBuilder.Posting])]
+  let postings: [(term: String, postings: Postings)]
   var words: [(word: String, term: String)] = []
   let roles: [Role]
   let stemmerName: String?
@@ -19,8 +19,14 @@ struct SearchIndexEncoder {
 
   func files() -> [RenderedFile] {
     let folder = self.folder
-    let termItems = postings.map { (Self.string($0.term), Self.postingList($0.postings)) }
-    let termStarts = Self.groups(termItems, limit: Self.shardBytes)
+    let termItems = postings.map { item in
+      var term = JSONWriter()
+      term.string(item.term)
+      var list = JSONWriter()
+      Self.writePostingList(item.postings, to: &list)
+      return (term: term.bytes, postings: list.bytes)
+    }
+    let termStarts = Self.groups(termItems.map { $0.term.count + $0.postings.count }, limit: Self.shardBytes)
     var nextWord = 0
     let termFiles = termStarts.indices.map { shard in
       let end = shard + 1 < termStarts.count ? termStarts[shard + 1] : termItems.count
@@ -33,43 +39,65 @@ struct SearchIndexEncoder {
         shardWords.append(words[nextWord])
         nextWord += 1
       }
-      var body =
-        "{\"terms\":[\(entries.map(\.0).joined(separator: ","))],\"postings\":[\(entries.map(\.1).joined(separator: ","))]"
-      if !shardWords.isEmpty {
-        body += ",\"words\":[\(shardWords.map { Self.string($0.word) }.joined(separator: ","))]"
-        body += ",\"stems\":[\(shardWords.map { Self.string($0.term) }.joined(separator: ","))]"
+      return Self.shardFile(folder, "terms", shard) { body in
+        body.raw("{\"terms\":")
+        body.list(entries) { $0.raw($1.term) }
+        body.raw(",\"postings\":")
+        body.list(entries) { $0.raw($1.postings) }
+        if !shardWords.isEmpty {
+          body.raw(",\"words\":")
+          body.list(shardWords) { $0.string($1.word) }
+          body.raw(",\"stems\":")
+          body.list(shardWords) { $0.string($1.term) }
+        }
+        body.raw("}")
       }
-      return Self.shardFile(folder, "terms", shard, body + "}")
     }
-    let documentFiles = Array(documents.enumerated()).parallelMap {
-      Self.shardFile(folder, "docs", $0.offset, Self.record($0.element))
+    let documentFiles = Array(documents.enumerated()).parallelMap { offset, document in
+      Self.shardFile(folder, "docs", offset) { Self.writeRecord(document, to: &$0) }
     }
     let roleIndex = Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1.id, $0) })
     let filters = documents.map { document in
       document.kind + 8 * document.roleIDs.compactMap { roleIndex[$0] }.reduce(0) { $0 | (1 << $1) }
     }
-    let index =
-      "window.SOPKIT_SEARCH_INDEX={\"version\":1,"
-      + "\"stemmer\":\(stemmerName.map(Self.string) ?? "null"),"
-      + "\"kinds\":[\(SearchDocumentCollector.kinds.map(Self.string).joined(separator: ","))],"
-      + "\"roles\":[\(roles.map { "[\(Self.string($0.id)),\(Self.string($0.name))]" }.joined(separator: ","))],"
-      + "\"documents\":\(documents.count),"
-      + "\"termShards\":[\(termStarts.map { Self.string(postings[$0].term) }.joined(separator: ","))],"
-      + "\"filters\":[\(filters.map(String.init).joined(separator: ","))]};\n"
-    return [RenderedFile(path: folder + "index.js", text: index)] + termFiles + documentFiles
+    var index = JSONWriter()
+    index.raw("window.SOPKIT_SEARCH_INDEX={\"version\":1,\"stemmer\":")
+    if let stemmerName { index.string(stemmerName) } else { index.raw("null") }
+    index.raw(",\"kinds\":")
+    index.list(SearchDocumentCollector.kinds) { $0.string($1) }
+    index.raw(",\"roles\":")
+    index.list(roles) { writer, role in writer.list([role.id, role.name]) { $0.string($1) } }
+    index.raw(",\"documents\":")
+    index.number(documents.count)
+    index.raw(",\"termShards\":")
+    index.list(termStarts) { $0.string(postings[$1].term) }
+    index.raw(",\"filters\":")
+    index.list(filters) { $0.number($1) }
+    index.raw("};\n")
+    return [RenderedFile(path: folder + "index.js", contents: .bytes(Data(index.bytes)))] + termFiles + documentFiles
   }
 
-  private static func shardFile(_ folder: String, _ kind: String, _ number: Int, _ body: String) -> RenderedFile {
-    RenderedFile(
-      path: folder + "\(kind)-\(number).js", text: "SOPKIT_SEARCH_SHARD(\(string(kind)),\(number),\(body));\n")
+  /// `SOPKIT_SEARCH_SHARD(kind,number,body);`, the body written by `writeBody`.
+  private static func shardFile(
+    _ folder: String, _ kind: String, _ number: Int, _ writeBody: (inout JSONWriter) -> Void
+  ) -> RenderedFile {
+    var file = JSONWriter()
+    file.raw("SOPKIT_SEARCH_SHARD(")
+    file.string(kind)
+    file.raw(",")
+    file.number(number)
+    file.raw(",")
+    writeBody(&file)
+    file.raw(");\n")
+    return RenderedFile(path: folder + "\(kind)-\(number).js", contents: .bytes(Data(file.bytes)))
   }
 
-  /// The index of each group's first item, when items are grouped in order into groups of about `limit` bytes.
-  private static func groups(_ items: [(String, String)], limit: Int) -> [Int] {
+  /// The index of each group's first item, when items of these sizes in bytes are grouped in order into groups of
+  /// about `limit` bytes.
+  private static func groups(_ sizes: [Int], limit: Int) -> [Int] {
     var starts: [Int] = []
     var size = 0
-    for (offset, item) in items.enumerated() {
-      let bytes = item.0.utf8.count + item.1.utf8.count
+    for (offset, bytes) in sizes.enumerated() {
       if starts.isEmpty || size + bytes > limit && size > 0 {
         starts.append(offset)
         size = 0
@@ -82,59 +110,49 @@ struct SearchIndexEncoder {
   /// `[path, title, kind, roleIDs, date, summary, [[anchor, heading, text], ...], language, local]`: language is
   /// an untranslated original's language in another language's index and null otherwise; local is 1 for a
   /// page from a county's overlay and 0 otherwise. Public/js/search-engine.js reads the same layout.
-  private static func record(_ document: SearchDocument) -> String {
-    let sections = document.sections.map {
-      "[\(Self.string($0.id)),\(Self.string($0.heading)),\(Self.string($0.text))]"
+  private static func writeRecord(_ document: SearchDocument, to writer: inout JSONWriter) {
+    writer.raw("[")
+    writer.string(document.path)
+    writer.raw(",")
+    writer.string(document.title)
+    writer.raw(",")
+    writer.number(document.kind)
+    writer.raw(",")
+    writer.list(document.roleIDs) { $0.string($1) }
+    writer.raw(",")
+    writer.string(document.date)
+    writer.raw(",")
+    writer.string(document.summary)
+    writer.raw(",")
+    writer.list(document.sections) { writer, section in
+      writer.list([section.id, section.heading, section.text]) { $0.string($1) }
     }
-    return "[\(Self.string(document.path)),\(Self.string(document.title)),\(document.kind),"
-      + "[\(document.roleIDs.map(Self.string).joined(separator: ","))],\(Self.string(document.date)),"
-      + "\(Self.string(document.summary)),[\(sections.joined(separator: ","))],"
-      + "\(document.language.map(Self.string) ?? "null"),\(document.isLocal ? 1 : 0)]"
+    writer.raw(",")
+    if let language = document.language { writer.string(language) } else { writer.raw("null") }
+    writer.raw(document.isLocal ? ",1]" : ",0]")
   }
 
   /// `[docDelta, score, positionCount, firstPosition, positionDelta, ...]` for each document, flattened.
-  private static func postingList(_ postings: [SearchIndexBuilder.Posting]) -> String {
-    var numbers: [Int] = []
+  private static func writePostingList(_ postings: Postings, to writer: inout JSONWriter) {
     var previous = 0
+    var isFirst = true
+    func write(_ number: Int) {
+      if !isFirst { writer.raw(",") }
+      isFirst = false
+      writer.number(number)
+    }
+    writer.raw("[")
     for posting in postings {
-      numbers += [posting.document - previous, posting.score, posting.positions.count]
+      write(posting.document - previous)
+      write(posting.score)
+      write(posting.positions.count)
       var last = 0
       for position in posting.positions {
-        numbers.append(position - last)
-        last = position
+        write(Int(position) - last)
+        last = Int(position)
       }
       previous = posting.document
     }
-    return "[" + numbers.map(String.init).joined(separator: ",") + "]"
+    writer.raw("]")
   }
-
-  /// A JSON string literal, safe inside JavaScript (U+2028 and U+2029 escaped too). Works on the UTF-8 bytes: the
-  /// index escapes every document's text, so this is on the build's hot path.
-  static func string(_ text: String) -> String {
-    let bytes = Array(text.utf8)
-    var out: [UInt8] = [quote]
-    out.reserveCapacity(bytes.count + 16)
-    var i = 0
-    while i < bytes.count {
-      let byte = bytes[i]
-      i += 1
-      switch byte {
-      case quote, backslash: out += [backslash, byte]
-      case UInt8(ascii: "\n"): out += [backslash, UInt8(ascii: "n")]
-      case UInt8(ascii: "\r"): out += [backslash, UInt8(ascii: "r")]
-      case UInt8(ascii: "\t"): out += [backslash, UInt8(ascii: "t")]
-      case ..<0x20: out += Array(String(format: "\\u%04x", byte).utf8)
-      // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-      case 0xE2 where i + 1 < bytes.count && bytes[i] == 0x80 && (bytes[i + 1] == 0xA8 || bytes[i + 1] == 0xA9):
-        out += Array((bytes[i + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-        i += 2
-      default: out.append(byte)
-      }
-    }
-    out.append(quote)
-    return String(decoding: out, as: UTF8.self)
-  }
-
-  private static let quote = UInt8(ascii: "\"")
-  private static let backslash = UInt8(ascii: "\\")
 }

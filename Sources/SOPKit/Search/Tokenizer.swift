@@ -3,51 +3,74 @@ import Foundation
 /// Splits text into folded words the way `Public/js/search-engine.js` does: runs of letters, marks and digits
 /// (joined by apostrophes), folded by compatibility decomposition, mark removal and lowercasing.
 ///
-/// Words are scanned as UTF-8 bytes; each distinct word is folded and stemmed once per tokenizer (one build),
-/// and the result shared by every document through a locked cache.
+/// Words are scanned as UTF-8 bytes; each distinct word is folded and stemmed once per tokenizer (one build), and
+/// its terms numbered by a `TermTable`, so that documents are read as term numbers.
 struct Tokenizer: Sendable {
+  /// The terms of one word, by number: `unaccented` is the term of the word written without accents, for a
+  /// stemmer that reads accents (so "garantia" meets "garantía"), and `term` otherwise.
+  struct WordTerms: Sendable {
+    var term: Int32
+    var unaccented: Int32
+  }
+
   let stemmer: (any Stemmer)?
-  private let cache = TermCache()
-  private let unaccentedCache = TermCache()
+  /// The terms by number, shared with `unstemmed()`.
+  let termTable: TermTable
+  private let cache = WordCache()
 
   init(stemmer: (any Stemmer)?) {
+    self.init(stemmer: stemmer, termTable: TermTable())
+  }
+
+  private init(stemmer: (any Stemmer)?, termTable: TermTable) {
     self.stemmer = stemmer
+    self.termTable = termTable
+  }
+
+  /// A tokenizer that only folds words, numbering terms in the same table as this one.
+  func unstemmed() -> Tokenizer {
+    Tokenizer(stemmer: nil, termTable: termTable)
+  }
+
+  /// Appends the terms of each word of `text`, in order, to `terms`.
+  func appendWordTerms(of text: String, to terms: inout [WordTerms]) {
+    Self.scan(text) { bytes, isASCII in
+      // An ASCII word folds to its lowercase bytes; any other word is keyed by its raw text, which has non-ASCII
+      // bytes, so the two kinds of key never meet.
+      if isASCII { Self.lowercaseASCII(bytes) }
+      let key = String(decoding: bytes, as: UTF8.self)
+      if let known = cache.terms(for: key) {
+        terms.append(known)
+        return
+      }
+      let computed = wordTerms(key, isASCII: isASCII)
+      cache.store(computed, for: key)
+      terms.append(computed)
+    }
   }
 
   /// The index terms of `text`, in order: folded words, stemmed when the word is plain ASCII (any word, accents
   /// still on, for a stemmer that wants them).
   func terms(_ text: String) -> [String] {
-    let accents = stemmer?.wantsAccents == true
-    return cachedTerms(text, cache: cache) { key, isASCII in
-      if isASCII || !accents { return term(isASCII ? key : Self.fold(key)) }
-      return Self.fold(term(key.precomposedStringWithCanonicalMapping.lowercased()))
-    }
+    var terms: [WordTerms] = []
+    appendWordTerms(of: text, to: &terms)
+    return terms.map { termTable.term($0.term) }
   }
 
   /// For a stemmer that reads accents: the terms of `text`'s words as if written without accents, so that a
   /// query typed without them ("garantia") still meets the page ("garantía"); `terms` for other stemmers.
   func unaccentedTerms(_ text: String) -> [String] {
-    guard stemmer?.wantsAccents == true else { return terms(text) }
-    return cachedTerms(text, cache: unaccentedCache) { key, isASCII in term(isASCII ? key : Self.fold(key)) }
+    var terms: [WordTerms] = []
+    appendWordTerms(of: text, to: &terms)
+    return terms.map { termTable.term($0.unaccented) }
   }
 
-  /// The terms of `text`'s words, each computed once per build from its raw (or, for ASCII, lowercased) spelling.
-  private func cachedTerms(_ text: String, cache: TermCache, compute: (String, Bool) -> String) -> [String] {
-    var terms: [String] = []
-    Self.scan(text) { bytes, isASCII in
-      // An ASCII word folds to its lowercase bytes; any other word is keyed by its raw text, which has non-ASCII
-      // bytes, so the two kinds of key never meet.
-      if isASCII { Self.lowercaseASCII(&bytes) }
-      let key = String(decoding: bytes, as: UTF8.self)
-      if let known = cache.term(for: key) {
-        terms.append(known)
-        return
-      }
-      let computed = compute(key, isASCII)
-      cache.store(computed, for: key)
-      terms.append(computed)
-    }
-    return terms
+  /// The terms of one word, from its raw (or, for ASCII, lowercased) spelling.
+  private func wordTerms(_ key: String, isASCII: Bool) -> WordTerms {
+    let unaccented = termTable.number(of: term(isASCII ? key : Self.fold(key)))
+    guard stemmer?.wantsAccents == true, !isASCII else { return WordTerms(term: unaccented, unaccented: unaccented) }
+    let accented = termTable.number(of: Self.fold(term(key.precomposedStringWithCanonicalMapping.lowercased())))
+    return WordTerms(term: accented, unaccented: unaccented)
   }
 
   /// The index term of one folded word; apostrophes go once the stemmer has used them.
@@ -63,9 +86,11 @@ struct Tokenizer: Sendable {
   /// term is "map") is found through these, since neither its stem nor any term starts with what was typed.
   func prefixWords() -> [(word: String, term: String)] {
     var found = Set<[String]>()
+    let terms = termTable.all()
     // Only plain ASCII words are stemmed; any other word's term is the word itself.
-    for (key, term) in cache.all() where key.utf8.allSatisfy({ $0 < 0x80 }) {
+    for (key, wordTerms) in cache.all() where key.utf8.allSatisfy({ $0 < 0x80 }) {
       let word = String(decoding: key.utf8.filter { $0 != Self.apostrophe }, as: UTF8.self)
+      let term = terms[Int(wordTerms.term)]
       let shared = zip(word.utf8, term.utf8).prefix { $0 == $1 }.count
       if word.utf8.count - shared >= 2 { found.insert([word, term]) }
     }
@@ -78,7 +103,7 @@ struct Tokenizer: Sendable {
     var words: [String] = []
     Self.scan(text) { bytes, isASCII in
       if isASCII {
-        Self.lowercaseASCII(&bytes)
+        Self.lowercaseASCII(bytes)
         words.append(String(decoding: bytes, as: UTF8.self))
       } else {
         words.append(Self.fold(String(decoding: bytes, as: UTF8.self)))
@@ -91,55 +116,69 @@ struct Tokenizer: Sendable {
 
   /// Calls `body` with the UTF-8 bytes of each raw word of `text` (inner apostrophes written as `'`) and whether
   /// the word is all ASCII. The buffer is reused: `body` may change it but must not keep it.
-  private static func scan(_ text: String, _ body: (inout [UInt8], Bool) -> Void) {
-    var current: [UInt8] = []
-    current.reserveCapacity(32)
-    var isASCII = true
-    var pendingApostrophe = false
-    func flush() {
-      if !current.isEmpty { body(&current, isASCII) }
-      current.removeAll(keepingCapacity: true)
-      isASCII = true
-      pendingApostrophe = false
-    }
-    func append(_ scalar: Unicode.Scalar) {
-      if pendingApostrophe { current.append(apostrophe) }
-      pendingApostrophe = false
-      if scalar.isASCII {
-        current.append(UInt8(truncatingIfNeeded: scalar.value))
-      } else {
-        isASCII = false
-        current.append(contentsOf: UTF8.encode(scalar)!)
+  private static func scan(_ text: String, _ body: (UnsafeMutableBufferPointer<UInt8>, Bool) -> Void) {
+    var text = text
+    text.withUTF8 { utf8 in
+      // A word is never longer than its text (a `’` of three bytes becomes a `'` of one).
+      let current = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, utf8.count))
+      defer { current.deallocate() }
+      var length = 0
+      var isASCII = true
+      var pendingApostrophe = false
+      func flush() {
+        if length > 0 { body(UnsafeMutableBufferPointer(rebasing: current[..<length]), isASCII) }
+        length = 0
+        isASCII = true
+        pendingApostrophe = false
       }
-    }
-    let utf8 = text.utf8
-    var index = utf8.startIndex
-    let end = utf8.endIndex
-    while index < end {
-      let byte = utf8[index]
-      if byte < 0x80 {
-        utf8.formIndex(after: &index)
-        if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) {
-          if pendingApostrophe { current.append(apostrophe) }
+      func append(_ byte: UInt8) {
+        if pendingApostrophe {
+          current[length] = apostrophe
+          length += 1
           pendingApostrophe = false
-          current.append(byte)
-        } else if byte == apostrophe && !current.isEmpty && !pendingApostrophe {
-          pendingApostrophe = true
-        } else {
-          flush()
         }
-        continue
+        current[length] = byte
+        length += 1
       }
-      let scalar = text.unicodeScalars[index]
-      text.unicodeScalars.formIndex(after: &index)
-      switch kind(scalar) {
-      case .wordStart: append(scalar)
-      case .mark where !current.isEmpty && !pendingApostrophe: append(scalar)
-      case .apostrophe where !current.isEmpty && !pendingApostrophe: pendingApostrophe = true
-      default: flush()
+      var index = 0
+      while index < utf8.count {
+        let byte = utf8[index]
+        if byte < 0x80 {
+          if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) {
+            append(byte)
+          } else if byte == apostrophe && length > 0 && !pendingApostrophe {
+            pendingApostrophe = true
+          } else {
+            flush()
+          }
+          index += 1
+          continue
+        }
+        let (scalar, scalarLength) = decode(utf8, at: index)
+        let bytes = utf8[index..<(index + scalarLength)]
+        index += scalarLength
+        switch kind(scalar) {
+        case .wordStart:
+          isASCII = false
+          for byte in bytes { append(byte) }
+        case .mark where length > 0 && !pendingApostrophe:
+          isASCII = false
+          for byte in bytes { append(byte) }
+        case .apostrophe where length > 0 && !pendingApostrophe: pendingApostrophe = true
+        default: flush()
+        }
       }
+      flush()
     }
-    flush()
+  }
+
+  /// The scalar that starts at `index` of valid UTF-8, and its length in bytes.
+  private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+    let lead = utf8[index]
+    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+    var value = UInt32(lead) & (0x7F >> length)
+    for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+    return (Unicode.Scalar(value)!, length)
   }
 
   private enum Kind { case wordStart, mark, apostrophe, other }
@@ -160,7 +199,7 @@ struct Tokenizer: Sendable {
     (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27
   }
 
-  private static func lowercaseASCII(_ bytes: inout [UInt8]) {
+  private static func lowercaseASCII(_ bytes: UnsafeMutableBufferPointer<UInt8>) {
     for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
   }
 
@@ -176,26 +215,26 @@ struct Tokenizer: Sendable {
   }
 }
 
-/// Terms already computed, by raw or folded word, shared by the documents of one build.
-private final class TermCache: @unchecked Sendable {
+/// The terms of the words already read, by raw or folded word, shared by the documents of one build.
+private final class WordCache: @unchecked Sendable {
   private let lock = NSLock()
-  private var terms: [String: String] = [:]
+  private var terms: [String: Tokenizer.WordTerms] = [:]
 
-  func term(for key: String) -> String? {
+  func terms(for key: String) -> Tokenizer.WordTerms? {
     lock.lock()
     defer { lock.unlock() }
     return terms[key]
   }
 
-  func all() -> [String: String] {
+  func all() -> [String: Tokenizer.WordTerms] {
     lock.lock()
     defer { lock.unlock() }
     return terms
   }
 
-  func store(_ term: String, for key: String) {
+  func store(_ wordTerms: Tokenizer.WordTerms, for key: String) {
     lock.lock()
     defer { lock.unlock() }
-    terms[key] = term
+    terms[key] = wordTerms
   }
 }
