@@ -5,7 +5,7 @@ import Mustache
 /// and shared by every list and related-guides section that shows the guide, as Hugo's `partialCached` does:
 /// at 10,000 guides, 85,637 list entries and 50,000 related guides were 10,000 cards.
 ///
-/// Values are kept per page folder (their hrefs are relative to it), cards per page depth and href: a card sees
+/// Values are kept per `PageContext.hrefBase` (their hrefs are relative to it), cards per page depth and href: a card sees
 /// its guide's values and the page-independent `t`, `lang` and `root`, so one key always renders one card.
 final class GuideItems: @unchecked Sendable {
   static let cardTemplate = "partials/guide-card"

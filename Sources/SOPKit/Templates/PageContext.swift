@@ -31,6 +31,11 @@ struct PageContext {
   func href(path: String) -> String {
     site.language.pathPrefix.isEmpty ? root + path : RelativeLink.href(from: site.path(of: route), to: path)
   }
+  /// What every `href(path:)` of this page depends on besides the target: its depth on a default-language page,
+  /// its folder on a translated one.
+  var hrefBase: String {
+    site.language.pathPrefix.isEmpty ? root : RelativeLink.directory(of: site.path(of: route)) + "/"
+  }
   func href(file path: String) -> String { root + RelativeLink.encode(path) }
 
   /// The values of the layout: language, titles, navigation and links to the site's main pages.
@@ -161,7 +166,7 @@ struct PageContext {
 
   func guideItem(_ guide: Guide) -> [String: Any] {
     guard let items else { return makeGuideItem(guide) }
-    return items.item(key: RelativeLink.directory(of: site.path(of: route)) + "\u{0}" + guide.path) {
+    return items.item(key: hrefBase + "\u{0}" + guide.path) {
       makeGuideItem(guide)
     }
   }
