@@ -45,23 +45,26 @@ public struct SourceFile: Sendable {
     return SourceFile(path: displayPath, text: text)
   }
 
-  /// Where each line of `text` starts, for turning many line numbers into locations.
-  static func lineStarts(of text: String) -> [String.Index] {
-    var starts = [text.utf8.startIndex]
-    for index in text.utf8.indices where text.utf8[index] == UInt8(ascii: "\n") {
-      starts.append(text.utf8.index(after: index))
+  /// The UTF-8 offset where each line of `text` starts, for turning many line numbers into locations.
+  static func lineStarts(of text: String) -> [Int] {
+    var text = text
+    return text.withUTF8 { bytes in
+      var starts = [0]
+      for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+      return starts
     }
-    return starts
   }
 
   /// The location of a 1-based line and a 1-based byte column within that line.
-  func location(line: Int, byteColumn: Int, lineStarts: [String.Index]? = nil) -> SourceLocation {
+  func location(line: Int, byteColumn: Int, lineStarts: [Int]? = nil) -> SourceLocation {
     let starts = lineStarts ?? Self.lineStarts(of: text)
     guard line >= 1, line <= starts.count else { return SourceLocation(path: path, line: line) }
-    let lineBytes = text.utf8[starts[line - 1]...].prefix { $0 != UInt8(ascii: "\n") }
-    let prefix = lineBytes.prefix(max(byteColumn - 1, 0))
-    let column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
-    return SourceLocation(path: path, line: line, column: column)
+    var text = text
+    let scalarsBefore = text.withUTF8 { bytes in
+      bytes[starts[line - 1]...].prefix { $0 != UInt8(ascii: "\n") }.prefix(max(byteColumn - 1, 0))
+        .reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    }
+    return SourceLocation(path: path, line: line, column: scalarsBefore + 1)
   }
 
   private static func locate(byteOffset: Int, in bytes: Data.SubSequence, path: String)

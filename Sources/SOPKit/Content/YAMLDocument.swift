@@ -12,7 +12,8 @@ enum YAMLDocument {
     }
     let node: Node?
     do {
-      node = try Yams.compose(yaml: yaml)
+      // Naming the encoding spares Yams reading the whole environment for each document.
+      node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
     } catch let error as YamlError {
       throw BuildFailure(diagnostic(for: error, location: location, file: file, firstLine: firstLine))
     } catch {

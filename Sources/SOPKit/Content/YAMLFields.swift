@@ -61,7 +61,7 @@ final class YAMLFields {
       error("'\(key)' must be text, found \(YAMLDocument.describe(node))", at: locate(node.mark))
       return nil
     }
-    let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+    let value = Self.trimming(scalar.string, .whitespacesAndNewlines)
     if value.isEmpty {
       if required { error("'\(key)' must not be empty", at: locate(node.mark)) }
       return nil
@@ -109,10 +109,12 @@ final class YAMLFields {
     var values: [Located<String>] = []
     for item in items {
       guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
-        error("each item of '\(key)' must be a single word or text, found \(YAMLDocument.describe(item))", at: locate(item.mark))
+        error(
+          "each item of '\(key)' must be a single word or text, found \(YAMLDocument.describe(item))",
+          at: locate(item.mark))
         continue
       }
-      values.append(Located(scalar.string.trimmingCharacters(in: .whitespaces), at: locate(item.mark)))
+      values.append(Located(Self.trimming(scalar.string, .whitespaces), at: locate(item.mark)))
     }
     if required && values.isEmpty && !diagnostics.hasErrors {
       error("'\(key)' must list at least one item", at: locate(node.mark))
@@ -130,7 +132,9 @@ final class YAMLFields {
     var records: [Record] = []
     for item in sequence {
       guard case .mapping(let mapping) = item else {
-        error("each entry of '\(key)' must be a group of fields, found \(YAMLDocument.describe(item))", at: locate(item.mark))
+        error(
+          "each entry of '\(key)' must be a group of fields, found \(YAMLDocument.describe(item))",
+          at: locate(item.mark))
         continue
       }
       let fields = YAMLFields(mapping, parent: self)
@@ -156,6 +160,16 @@ final class YAMLFields {
 
   /// The keys of this mapping, for mappings keyed by free names (such as language ids).
   var keys: [Located<String>] { pairs.map { Located($0.key, at: locate($0.keyNode.mark)) } }
+
+  /// `text` without the characters of `set` at either end. Foundation's trimming costs as much as parsing the YAML,
+  /// and most values start and end with a printable ASCII character, which no such set holds.
+  private static func trimming(_ text: String, _ set: CharacterSet) -> String {
+    let printable: ClosedRange<UInt8> = 0x21...0x7E
+    if let first = text.utf8.first, let last = text.utf8.last, printable.contains(first), printable.contains(last) {
+      return text
+    }
+    return text.trimmingCharacters(in: set)
+  }
 
   /// Warns about every key no getter asked for: usually a typo.
   func reportUnknownKeys() {

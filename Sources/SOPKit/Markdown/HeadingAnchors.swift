@@ -10,11 +10,13 @@ struct HeadingAnchors {
 
   /// The id for a heading; a repeated text gets `-1`, `-2`, ... as on GitHub.
   mutating func id(for text: String) -> String {
-    let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
+    let slug = Slug.make(from: text)
+    let base = slug.isEmpty ? "section" : slug
     var candidate = base
     var counter = 1
     // Only the base is checked against the `sk-` prefix: a numbered id such as `sk-toc-1` is never a template's.
-    while used.contains(candidate) || Self.reserved.contains(candidate) || (candidate == base && Self.isReserved(base)) {
+    while used.contains(candidate) || Self.reserved.contains(candidate) || (candidate == base && Self.isReserved(base))
+    {
       candidate = "\(base)-\(counter)"
       counter += 1
     }

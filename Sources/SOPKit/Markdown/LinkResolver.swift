@@ -39,7 +39,19 @@ struct LinkResolver: Sendable {
   /// The page's output path (`guides/x.html`).
   let outputPath: String
   /// The language of a translation, whose links to `x.md` lead to `x.<language>.md` where it exists.
-  var language: String? = nil
+  var language: String?
+  /// The folders of `sourcePath` and `outputPath`, which every relative link is read from.
+  private let sourceDirectory: String
+  private let outputDirectory: String
+
+  init(inventory: Inventory, sourcePath: String, outputPath: String, language: String? = nil) {
+    self.inventory = inventory
+    self.sourcePath = sourcePath
+    self.outputPath = outputPath
+    self.language = language
+    sourceDirectory = RelativeLink.directory(of: sourcePath)
+    outputDirectory = RelativeLink.directory(of: outputPath)
+  }
 
   static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
@@ -61,22 +73,19 @@ struct LinkResolver: Sendable {
     if url.hasPrefix("//") { return .external("https:" + url) }
 
     let (pathPart, suffix, fragment) = Self.splitSuffix(url)
-    let path = pathPart.contains("%") ? pathPart.removingPercentEncoding ?? pathPart : pathPart
+    let path = pathPart.utf8.contains(UInt8(ascii: "%")) ? pathPart.removingPercentEncoding ?? pathPart : pathPart
     if path.isEmpty { return .external(url) }
     if path.hasSuffix(".html") || path.hasSuffix(".xml") {
-      let outputDirectory = RelativeLink.directory(of: outputPath)
       guard let target = RelativeLink.normalize(path, in: outputDirectory) else {
         return .refused(.error, "the link '\(url)' leads outside the site")
       }
       return .page(href: RelativeLink.href(from: outputPath, to: target) + suffix, target: target, fragment: fragment)
     }
-    let bases =
-      base == .sourceFile
-      ? [RelativeLink.directory(of: sourcePath), ""] : ["", RelativeLink.directory(of: sourcePath)]
-    var candidates: [String] = []
+    let bases = base == .sourceFile ? [sourceDirectory, ""] : ["", sourceDirectory]
+    var firstCandidate: String?
     for directory in bases {
       guard let candidate = RelativeLink.normalize(path, in: directory) else { continue }
-      candidates.append(candidate)
+      if firstCandidate == nil { firstCandidate = candidate }
       if let target = translation(of: candidate).flatMap({ inventory.pages[$0] }) ?? inventory.pages[candidate] {
         return .page(href: RelativeLink.href(from: outputPath, to: target) + suffix, target: target, fragment: fragment)
       }
@@ -84,7 +93,7 @@ struct LinkResolver: Sendable {
         return .file(href: RelativeLink.href(from: outputPath, to: candidate) + suffix, path: candidate)
       }
     }
-    guard let first = candidates.first else {
+    guard let first = firstCandidate else {
       return .refused(.error, "the link '\(url)' leads outside the Content folder")
     }
     if inventory.skippedPages.contains(first) {
@@ -102,22 +111,32 @@ struct LinkResolver: Sendable {
     return candidate.dropLast(3) + ".\(language).md"
   }
 
+  // Both read UTF-8 bytes: the delimiters are ASCII, and walking Characters was most of the cost of a link.
+
   /// `https` for `https://x`; nil for relative paths (a `:` after a `/`, `?` or `#` is no scheme).
   static func scheme(of url: String) -> String? {
-    guard let colon = url.firstIndex(of: ":") else { return nil }
-    let scheme = url[..<colon]
-    guard let first = scheme.first, first.isASCII, first.isLetter,
-      scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) })
+    let utf8 = url.utf8
+    guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+    let scheme = utf8[..<colon]
+    guard let first = scheme.first, isASCIILetter(first),
+      scheme.allSatisfy({ isASCIILetter($0) || (0x30...0x39).contains($0) || "+.-".utf8.contains($0) })
     else { return nil }
-    return String(scheme)
+    return String(Substring(scheme))
+  }
+
+  private static func isASCIILetter(_ byte: UInt8) -> Bool {
+    (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
   }
 
   /// Splits `a/b.md?x#y` into `a/b.md`, the written `?x#y` suffix (with `.md` links' fragment kept), and `y`.
   private static func splitSuffix(_ url: String) -> (path: String, suffix: String, fragment: String?) {
-    let end = url.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? url.endIndex
-    let suffix = String(url[end...])
-    let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
-    return (String(url[..<end]), suffix, fragment?.isEmpty == true ? nil : fragment)
+    let utf8 = url.utf8
+    let end = utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? utf8.endIndex
+    let hash = utf8[end...].firstIndex(of: UInt8(ascii: "#"))
+    let fragment = hash.map { String(Substring(utf8[utf8.index(after: $0)...])) }
+    return (
+      String(Substring(utf8[..<end])), String(Substring(utf8[end...])), fragment?.isEmpty == true ? nil : fragment
+    )
   }
 
   private static func abbreviate(_ url: String) -> String {

@@ -42,17 +42,18 @@ private struct Walk {
   var pageLinks: [RenderedMarkdown.PageLink] = []
   var files: [String] = []
 
-  private var text = ""
+  // Plain text is gathered as the UTF-8 bytes cmark hands out and becomes a String once per section.
+  private var text: [UInt8] = []
   private var sectionHeading: RenderedMarkdown.Heading?
-  private var headingText: String?
-  private var imageAlt: String?
+  private var headingText: [UInt8]?
+  private var imageAlt: [UInt8]?
   private var lastLine = 1
   private var lastColumn = 1
   private var urlChanges: [(node: OpaquePointer, url: String)] = []
   private var unwrap: [OpaquePointer] = []
   private var remove: [OpaquePointer] = []
   private var rawHTMLCount = 0
-  private var lineStarts: [String.Index] = []
+  private var lineStarts: [Int] = []
 
   init(file: SourceFile, firstLine: Int, links: LinkResolver, allowRawHTML: Bool) {
     self.file = file
@@ -75,9 +76,10 @@ private struct Walk {
       case CMARK_NODE_TEXT, CMARK_NODE_CODE:
         appendText(literal(node))
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-        appendText(" ")
+        appendText(CollectionOfOne(UInt8(ascii: " ")))
       case CMARK_NODE_CODE_BLOCK:
-        appendText(literal(node) + " ")
+        appendText(literal(node))
+        appendText(CollectionOfOne(UInt8(ascii: " ")))
       case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
         if !allowRawHTML { refuseRawHTML(node) }
       case CMARK_NODE_HEADING:
@@ -87,12 +89,12 @@ private struct Walk {
       case CMARK_NODE_IMAGE:
         if entering {
           resolveLink(node, isImage: true)
-          imageAlt = ""
+          imageAlt = []
         } else {
           checkAlt(node)
         }
       case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
-        if !entering { appendText(" ") }
+        if !entering { appendText(CollectionOfOne(UInt8(ascii: " "))) }
       default:
         break
       }
@@ -137,14 +139,14 @@ private struct Walk {
 
   private mutating func enterHeading() {
     sections.append(.init(heading: sectionHeading, text: collapse(text)))
-    text = ""
-    headingText = ""
+    text = []
+    headingText = []
   }
 
   private mutating func exitHeading(_ node: OpaquePointer) {
-    let title = collapse(headingText ?? "")
+    let title = collapse(headingText ?? [])
     headingText = nil
-    text = ""
+    text = []
     let heading = RenderedMarkdown.Heading(
       level: Int(cmark_node_get_heading_level(node)), id: anchors.id(for: title), text: title)
     headings.append((node, heading))
@@ -174,7 +176,7 @@ private struct Walk {
   }
 
   private mutating func checkAlt(_ node: OpaquePointer) {
-    let alt = collapse(imageAlt ?? "")
+    let alt = collapse(imageAlt ?? [])
     imageAlt = nil
     if alt.isEmpty {
       let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -194,14 +196,16 @@ private struct Walk {
     remove.append(node)
   }
 
-  private mutating func appendText(_ piece: String) {
-    text += piece
-    if headingText != nil { headingText! += piece }
-    if imageAlt != nil { imageAlt! += piece }
+  private mutating func appendText(_ piece: some Collection<UInt8>) {
+    text.append(contentsOf: piece)
+    headingText?.append(contentsOf: piece)
+    imageAlt?.append(contentsOf: piece)
   }
 
-  private func literal(_ node: OpaquePointer) -> String {
-    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  /// The node's text as cmark holds it, valid until the tree changes.
+  private func literal(_ node: OpaquePointer) -> UnsafeRawBufferPointer {
+    guard let literal = cmark_node_get_literal(node) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+    return UnsafeRawBufferPointer(start: literal, count: strlen(literal))
   }
 
   private mutating func location() -> SourceLocation {
@@ -211,11 +215,11 @@ private struct Walk {
 
   /// Trims the text and turns every run of ASCII white space into one space, working on UTF-8 bytes
   /// (splitting on `Character.isWhitespace` costs more than parsing the Markdown).
-  private func collapse(_ text: String) -> String {
+  private func collapse(_ text: [UInt8]) -> String {
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
+    bytes.reserveCapacity(text.count)
     var pendingSpace = false
-    for byte in text.utf8 {
+    for byte in text {
       switch byte {
       case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
         pendingSpace = !bytes.isEmpty

@@ -4,16 +4,20 @@ import Foundation
 enum RelativeLink {
   /// The href that leads from the page at `from` to the file at `to` (both site-relative paths).
   static func href(from: String, to: String) -> String {
-    let fromDirectory = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-    let target = to.split(separator: "/", omittingEmptySubsequences: false)
-    var common = 0
-    while common < fromDirectory.count, common < target.count - 1,
-      fromDirectory[fromDirectory.startIndex + common] == target[common]
-    {
-      common += 1
+    var (from, to) = (from, to)
+    let path = from.withUTF8 { from in
+      to.withUTF8 { to in
+        let fromDirectory = from.split(separator: slash, omittingEmptySubsequences: false).dropLast()
+        let target = to.split(separator: slash, omittingEmptySubsequences: false)
+        var common = 0
+        while common < fromDirectory.count, common < target.count - 1,
+          fromDirectory[fromDirectory.startIndex + common].elementsEqual(target[common])
+        {
+          common += 1
+        }
+        return String(repeating: "../", count: fromDirectory.count - common) + joined(target[common...])
+      }
     }
-    let ups = Array(repeating: "..", count: fromDirectory.count - common)
-    let path = (ups + target[common...].map(String.init)).joined(separator: "/")
     return encode(path)
   }
 
@@ -39,21 +43,41 @@ enum RelativeLink {
 
   /// Joins `path` onto the folder `directory` and removes `.` and `..`; nil when it climbs above the root.
   static func normalize(_ path: String, in directory: String) -> String? {
-    var parts = path.hasPrefix("/") ? [] : directory.split(separator: "/").map(String.init)
-    for part in path.split(separator: "/") {
-      switch part {
-      case ".": continue
-      case "..":
-        if parts.isEmpty { return nil }
-        parts.removeLast()
-      default: parts.append(String(part))
+    let isAbsolute = path.hasPrefix("/")
+    var (path, directory) = (path, directory)
+    return directory.withUTF8 { directory in
+      path.withUTF8 { path in
+        var parts = isAbsolute ? [] : directory.split(separator: slash)
+        for part in path.split(separator: slash) {
+          if part.elementsEqual(".".utf8) { continue }
+          if part.elementsEqual("..".utf8) {
+            if parts.isEmpty { return nil }
+            parts.removeLast()
+          } else {
+            parts.append(part)
+          }
+        }
+        return joined(parts)
       }
     }
-    return parts.joined(separator: "/")
   }
 
   /// The folder part of a site- or content-relative path ("guides/x.md" → "guides").
   static func directory(of path: String) -> String {
-    path.split(separator: "/").dropLast().joined(separator: "/")
+    var path = path
+    return path.withUTF8 { joined($0.split(separator: slash).dropLast()) }
+  }
+
+  // Paths are split on UTF-8 bytes, where `/` is always a separator: splitting Characters cost more than the rest.
+  private static let slash = UInt8(ascii: "/")
+
+  /// The parts of a path, joined with `/`.
+  private static func joined(_ parts: some Collection<Slice<UnsafeBufferPointer<UInt8>>>) -> String {
+    var bytes: [UInt8] = []
+    for (index, part) in parts.enumerated() {
+      if index > 0 { bytes.append(slash) }
+      bytes.append(contentsOf: part)
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
