@@ -33,12 +33,20 @@ public struct SiteBuilder: Sendable {
         stageSeconds: [("check", seconds)], upToDate: true)
     }
     let checked = (ContinuousClock.now - start) / .seconds(1)
-    let built = try buildInMemory(reusing: nil, saved: nil, searchIndex: true, filesHash: filesHash)
+    let staging = try writer.stage()
+    let built: BuiltSite
+    do {
+      built = try buildInMemory(
+        reusing: nil, saved: nil, searchIndex: true, filesHash: filesHash, keep: staging.keep)
+    } catch {
+      staging.discard()
+      throw error
+    }
     let writeStart = ContinuousClock.now
     options.progress?("write")
     var report = built.report
-    try writer.write(
-      built.files,
+    try writer.finish(
+      staging, files: built.files,
       summary: OutputMarker.Header(
         inputs: inputs, pageCount: report.pageCount, fileCount: report.fileCount, guideCount: report.guideCount,
         storyCount: report.storyCount, warnings: report.warnings))
@@ -62,10 +70,12 @@ public struct SiteBuilder: Sendable {
     try buildInMemory(reusing: previous, saved: saved, searchIndex: searchIndex, filesHash: nil)
   }
 
-  /// `filesHash` is `InputFingerprint.filesHash()` when the caller has it already, for a stamped build.
-  func buildInMemory(reusing previous: BuiltSite?, saved: Set<String>?, searchIndex: Bool, filesHash: String?)
-    throws(BuildFailure) -> BuiltSite
-  {
+  /// `filesHash` is `InputFingerprint.filesHash()` when the caller has it already, for a stamped build; every
+  /// page and search index file goes through `keep` as soon as it is made (`OutputStaging.keep` writes it).
+  func buildInMemory(
+    reusing previous: BuiltSite?, saved: Set<String>?, searchIndex: Bool, filesHash: String?,
+    keep: @escaping @Sendable (RenderedFile) -> RenderedFile = { $0 }
+  ) throws(BuildFailure) -> BuiltSite {
     // The partial rebuilds know one language and no stamp; a site with translations is rebuilt whole.
     if let previous, let saved, previous.site.editions.isEmpty, !options.stampsBuild,
       let rebuilt = PageTextRebuild(project: project, previous: previous).run(saved: saved)
@@ -128,7 +138,7 @@ public struct SiteBuilder: Sendable {
       searchIndex
       ? BackgroundWork { [site] () -> ([RenderedFile], Double) in
         let start = ContinuousClock.now
-        let files = site.allEditions.flatMap(SearchIndexBuilder.files(for:))
+        let files = site.allEditions.flatMap(SearchIndexBuilder.files(for:)).map(keep)
         return (files, (ContinuousClock.now - start) / .seconds(1))
       } : nil
     let renderer = SiteRenderer(site: site, templates: templates)
@@ -137,7 +147,7 @@ public struct SiteBuilder: Sendable {
     if let previous, previous.templates.fingerprint == templates.fingerprint,
       previous.site.editions.isEmpty, site.editions.isEmpty, let changed = ChangedPages.between(previous.site, site)
     {
-      let rendered = renderer.render(only: changed)
+      let rendered = renderer.render(only: changed, keep: keep)
       pagesRendered = changed.count
       let replaced = Set(rendered.map(\.path))
       files =
@@ -146,7 +156,7 @@ public struct SiteBuilder: Sendable {
           $0.isCopy == false && !replaced.contains($0.path) && !previous.searchPaths.contains($0.path)
         }
     } else {
-      files = renderer.render()
+      files = renderer.render(keep: keep)
       pagesRendered = files.count { $0.path.hasSuffix(".html") }
     }
     lap("render")

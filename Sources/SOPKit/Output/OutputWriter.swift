@@ -1,15 +1,7 @@
 import CAtomicSwap
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-  private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-  import Darwin
-  private let systemWrite = Darwin.write
-#endif
-
-/// The Write stage: writes every file into a staging folder beside the output folder, then swaps it in.
+/// The Write stage: fills a staging folder beside the output folder (`OutputStaging`), then swaps it in.
 ///
 /// The last good output survives any failure: until the swap, nothing in it is touched, and the swap is
 /// one `rename`. A marker file tells sopkit's own output folders from folders it must never replace.
@@ -57,84 +49,38 @@ struct OutputWriter: Sendable {
     }
   }
 
-  /// Writes `files` into a fresh staging folder, stamps it with `summary` and the state of every file written,
-  /// and swaps it in place of the output folder.
-  func write(_ files: [RenderedFile], summary: OutputMarker.Header) throws(BuildFailure) {
-    let manager = FileManager.default
+  /// A fresh staging folder beside the output folder, for this build's files; leftovers of killed builds go first.
+  func stage() throws(BuildFailure) -> OutputStaging {
     let parent = output.deletingLastPathComponent()
     let prefix = ".\(output.lastPathComponent).staging-"
     removeLeftovers(in: parent, prefix: prefix)
     let staging = parent.appendingPathComponent(prefix + UUID().uuidString)
     do {
-      try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-      try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-      let folders = Set(files.map { RelativeLink.directory(of: $0.path) }).filter { !$0.isEmpty }.sorted()
-      for folder in folders {
-        try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-      }
-      let results = Self.runs(of: files).parallelMap { run in
-        run.map { file -> Result<FileState, WriteError> in
-          let url = staging.appendingPathComponent(file.path)
-          do {
-            try Self.write(file, to: url)
-          } catch {
-            return .failure(WriteError(message: "cannot write '\(file.path)': \(error.localizedDescription)"))
-          }
-          guard let state = FileState(path: url.path) else {
-            return .failure(WriteError(message: "'\(file.path)' is not a regular file once written"))
-          }
-          return .success(state)
-        }
-      }.flatMap { $0 }
-      var states: [String: FileState] = [:]
-      for (file, result) in zip(files, results) { states[file.path] = try result.get() }
-      try OutputMarker(header: summary, files: states).encoded().write(to: staging.appendingPathComponent(Self.marker))
-      try swap(staging, into: output)
+      try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
     } catch {
-      try? manager.removeItem(at: staging)
-      let message = (error as? WriteError)?.message ?? error.localizedDescription
-      throw BuildFailure(
-        .error("the site could not be written, and the previous output is unchanged: \(message)", at: location))
+      throw failure(error.localizedDescription)
+    }
+    return OutputStaging(url: staging)
+  }
+
+  /// Writes what `staging` does not hold yet of `files`, stamps it with `summary` and the state of every file,
+  /// and swaps it in place of the output folder; on any failure the staging folder is removed.
+  func finish(_ staging: OutputStaging, files: [RenderedFile], summary: OutputMarker.Header) throws(BuildFailure) {
+    do {
+      let states = try staging.write(files)
+      try OutputMarker(header: summary, files: states).encoded().write(
+        to: staging.url.appendingPathComponent(Self.marker))
+      try swap(staging.url, into: output)
+    } catch {
+      staging.discard()
+      throw failure((error as? OutputStaging.WriteError)?.message ?? error.localizedDescription)
     }
   }
 
-  /// `files` cut into one run of neighbours per core. Two threads creating files in one folder wait on each
-  /// other for the folder's lock; runs of neighbouring paths mostly write different folders.
-  private static func runs(of files: [RenderedFile]) -> [[RenderedFile]] {
-    let length = max(
-      1, (files.count + ProcessInfo.processInfo.activeProcessorCount - 1) / ProcessInfo.processInfo.activeProcessorCount
-    )
-    return stride(from: 0, to: files.count, by: length).map { Array(files[$0..<min($0 + length, files.count)]) }
-  }
-
-  private struct WriteError: Error {
-    var message: String
-  }
-
-  private static func write(_ file: RenderedFile, to url: URL) throws {
-    switch file.contents {
-    case .bytes(let data): try writeWithoutSync(data, to: url)
-    case .copy(let source): try FileManager.default.copyItem(at: source, to: url)
-    }
-  }
-
-  /// Writes a new file with plain POSIX calls. `Data.write` syncs every file to disk, which made writing the
-  /// slowest stage; the staging folder and the swap are what keep the output whole, not per-file syncs.
-  private static func writeWithoutSync(_ data: Data, to url: URL) throws {
-    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-    defer { close(descriptor) }
-    try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-      var offset = 0
-      while offset < buffer.count {
-        let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-        }
-        offset += written
-      }
-    }
+  private func failure(_ message: String) -> BuildFailure {
+    BuildFailure(
+      .error("the site could not be written, and the previous output is unchanged: \(message)", at: location))
   }
 
   /// Puts `staging` where `output` is in one step; the old output is removed only afterwards.

@@ -15,16 +15,17 @@ struct SiteRenderer: Sendable {
     var context: @Sendable (PageContext) -> [String: Any]
   }
 
-  /// Every page, or only those whose output path is in `only`; the feed and sitemap always.
-  func render(only: Set<String>? = nil) -> [RenderedFile] {
-    var files = pages(only: only)
+  /// Every page, or only those whose output path is in `only`; the feed and sitemap always. Each page goes
+  /// through `keep` as soon as it is made (a build writes it then).
+  func render(only: Set<String>? = nil, keep: @Sendable (RenderedFile) -> RenderedFile = { $0 }) -> [RenderedFile] {
+    var files = pages(only: only, keep: keep)
     files.append(feed())
     if let sitemap = Sitemap(site: site).xml() { files.append(RenderedFile(path: Route.sitemap.path, text: sitemap)) }
     return files.sorted { $0.path < $1.path }
   }
 
-  /// Every page, or only those whose output path is in `only`.
-  func pages(only: Set<String>? = nil) -> [RenderedFile] {
+  /// Every page, or only those whose output path is in `only`, each through `keep`.
+  func pages(only: Set<String>? = nil, keep: @Sendable (RenderedFile) -> RenderedFile = { $0 }) -> [RenderedFile] {
     let all = site.allEditions.flatMap(jobs)
     let selected = only.map { only in all.filter { only.contains($0.site.path(of: $0.route)) } } ?? all
     let items = Dictionary(
@@ -38,8 +39,8 @@ struct SiteRenderer: Sendable {
       let path = job.site.path(of: job.route)
       let library = templates.library(
         for: job.site.language.id, folder: RelativeLink.directory(of: path), values: context.foldableValues)
-      return RenderedFile(
-        path: path, text: templates.render(job.template, context: job.context(context), library: library))
+      return keep(
+        RenderedFile(path: path, text: templates.render(job.template, context: job.context(context), library: library)))
     }
   }
 

@@ -126,6 +126,7 @@ import Testing
       switch file.contents {
       case .bytes(let data): files[file.path] = String(decoding: data, as: UTF8.self)
       case .copy(let url): files[file.path] = "copy of \(url.path)"
+      case .written(let url): files[file.path] = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
       }
     }
     return files

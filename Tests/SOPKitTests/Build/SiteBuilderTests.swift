@@ -172,4 +172,21 @@ import Testing
     #expect(
       lines.contains { $0.hasPrefix("Templates/404.mustache:1:1: error: the partial 'partials/nope' does not exist") })
   }
+
+  /// Pages are written into the staging folder while they render; a failure found after that (here a copied
+  /// file clashing with a page) must still leave the last good output whole and no staging folder behind.
+  @Test func aFailureAfterPagesAreWrittenKeepsTheLastGoodOutput() throws {
+    let site = try TemporarySite(["Content/guides/one.md": TemporarySite.guide("One")])
+    defer { site.remove() }
+    try site.build()
+    let before = try site.snapshot()
+    try site.write("<p>mine</p>", to: "Public/index.html")
+    let lines = site.failure()
+    #expect(lines.contains { $0.hasPrefix("Public/index.html:") && $0.contains("'index.html'") }, "\(lines)")
+    #expect(try site.snapshot() == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+      $0.contains("staging")
+    }
+    #expect(leftovers.isEmpty, "\(leftovers)")
+  }
 }

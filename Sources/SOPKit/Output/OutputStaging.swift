@@ -1,0 +1,106 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+  private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+  import Darwin
+  private let systemWrite = Darwin.write
+#endif
+
+/// A build's new output folder while it is filled: pages go in as they are rendered (`keep`), so their bytes
+/// need not stay in memory until the end, and `write` puts in the rest before `OutputWriter.finish` swaps it in.
+final class OutputStaging: @unchecked Sendable {
+  let url: URL
+  private let lock = NSLock()
+  private var folders: Set<String> = [""]
+
+  init(url: URL) {
+    self.url = url
+  }
+
+  struct WriteError: Error {
+    var message: String
+  }
+
+  /// `file` written into the folder now, as a `.written` file; `file` as it is when writing fails, for `write`
+  /// to try again and report.
+  func keep(_ file: RenderedFile) -> RenderedFile {
+    guard case .bytes = file.contents, let target = try? place(file) else { return file }
+    return RenderedFile(path: file.path, contents: .written(target))
+  }
+
+  /// Writes every file that is not in the folder yet and returns the state of every file.
+  func write(_ files: [RenderedFile]) throws -> [String: FileState] {
+    let results = Self.runs(of: files).parallelMap { run in
+      run.map { file -> Result<FileState, WriteError> in
+        let target: URL
+        do {
+          target = try place(file)
+        } catch {
+          return .failure(WriteError(message: "cannot write '\(file.path)': \(error.localizedDescription)"))
+        }
+        guard let state = FileState(path: target.path) else {
+          return .failure(WriteError(message: "'\(file.path)' is not a regular file once written"))
+        }
+        return .success(state)
+      }
+    }.flatMap { $0 }
+    var states: [String: FileState] = [:]
+    for (file, result) in zip(files, results) { states[file.path] = try result.get() }
+    return states
+  }
+
+  func discard() {
+    try? FileManager.default.removeItem(at: url)
+  }
+
+  /// Where `file` is in the folder, written there unless it already is.
+  private func place(_ file: RenderedFile) throws -> URL {
+    let target = url.appendingPathComponent(file.path)
+    switch file.contents {
+    case .written: return target
+    case .bytes(let data):
+      try makeFolder(of: file.path)
+      try Self.writeWithoutSync(data, to: target)
+    case .copy(let source):
+      try makeFolder(of: file.path)
+      try FileManager.default.copyItem(at: source, to: target)
+    }
+    return target
+  }
+
+  private func makeFolder(of path: String) throws {
+    let folder = RelativeLink.directory(of: path)
+    if lock.withLock({ folders.contains(folder) }) { return }
+    try FileManager.default.createDirectory(at: url.appendingPathComponent(folder), withIntermediateDirectories: true)
+    lock.withLock { _ = folders.insert(folder) }
+  }
+
+  /// `files` cut into one run of neighbours per core. Two threads creating files in one folder wait on each
+  /// other for the folder's lock; runs of neighbouring paths mostly write different folders.
+  private static func runs(of files: [RenderedFile]) -> [[RenderedFile]] {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let length = max(1, (files.count + cores - 1) / cores)
+    return stride(from: 0, to: files.count, by: length).map { Array(files[$0..<min($0 + length, files.count)]) }
+  }
+
+  /// Writes a new file with plain POSIX calls. `Data.write` syncs every file to disk, which made writing the
+  /// slowest stage; the staging folder and the swap are what keep the output whole, not per-file syncs.
+  private static func writeWithoutSync(_ data: Data, to url: URL) throws {
+    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    defer { close(descriptor) }
+    try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+      var offset = 0
+      while offset < buffer.count {
+        let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        offset += written
+      }
+    }
+  }
+}
