@@ -19,6 +19,7 @@ final class OutputStaging: @unchecked Sendable {
     self.url = url
   }
 
+  /// A file that could not be written, said for the build's error.
   struct WriteError: Error {
     var message: String
   }
@@ -51,6 +52,7 @@ final class OutputStaging: @unchecked Sendable {
     return states
   }
 
+  /// Removes the folder and everything in it, for a build that fails.
   func discard() {
     try? FileManager.default.removeItem(at: url)
   }
