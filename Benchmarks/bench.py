@@ -111,10 +111,23 @@ def run(args):
                 "--destination", hugo_out, "--cacheDir", hugo_cache, "--logLevel", "warn"]
     cmark_cmd = ["sh", "-c", f'exec "$0" --smart "$1" > /dev/null', args.cmark, os.path.join(tree, "bodies.md")]
 
+    # Outputs of earlier runs are moved aside and deleted after the last round ("--cleanup later"). On an
+    # ext4 file system without a journal (this machine's), the kernel skips inodes freed in the last minutes
+    # when it makes new files, checking each one, so a run right after deleting tens of thousands of files
+    # paid for the harness's own rm -rf (perf: recently_deleted under ext4_create), growing round by round.
+    trash = os.path.join(tree, "trash")
+    if os.path.exists(trash):
+        shutil.rmtree(trash)
+
     def fresh(*folders):
         for folder in folders:
-            if os.path.exists(folder):
+            if not os.path.exists(folder):
+                continue
+            if args.cleanup == "now":
                 shutil.rmtree(folder)
+            else:
+                os.makedirs(trash, exist_ok=True)
+                os.rename(folder, os.path.join(trash, f"{os.path.basename(folder)}-{time.monotonic_ns()}"))
 
     samples = {name: [] for name in ROW_ORDER}
     stages = []
@@ -156,8 +169,12 @@ def run(args):
             print(f"  output: sopkit {sopkit_pages} pages ({sopkit_files} files), "
                   f"Hugo {hugo_pages} pages ({hugo_files} files)", flush=True)
 
+    if os.path.exists(trash):
+        shutil.rmtree(trash)
+
     result = {
         "guides": args.guides,
+        "cleanup": args.cleanup,
         "runs": args.runs,
         "sopkit_version": args.label,
         "cores": os.cpu_count(),
@@ -259,6 +276,8 @@ def main():
                    help="1: Hugo also writes a search index; auto: only if sopkit's output has one")
     r.add_argument("--hugo-related", type=int, default=1, help="0: Hugo leaves out the related guides")
     r.add_argument("--hugo-rebuild", type=int, default=0, help="1: also time a no-change Hugo rebuild")
+    r.add_argument("--cleanup", choices=["later", "now"], default="later",
+                   help="later: move earlier outputs aside and delete them after the last round; now: delete each before its run")
     t = sub.add_parser("table")
     t.add_argument("files", nargs="+")
     args = parser.parse_args()

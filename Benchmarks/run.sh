@@ -18,6 +18,8 @@
 #                      output has one (a .js file that is not in Public/)
 #   HUGO_RELATED=1     0: Hugo leaves out the "Related guides" (its .Related is most of its time)
 #   HUGO_REBUILD=0     1: also time a no-change Hugo rebuild
+#   CLEANUP=later      later: earlier outputs are moved aside and deleted after the last round;
+#                      now: deleted just before each run (see "What the figures mean")
 #   SERVE_EDITS=0      N > 0: after the builds, time N saves of a guide body and N of a title from
 #                      save to served, in sopkit serve and hugo server (serve_bench.py)
 #   SERVE_ONLY=0       1: skip the build runs, only the serve benchmark
@@ -72,7 +74,8 @@ for n in "${SIZES[@]}"; do
     python3 "$HERE/bench.py" run --tree "$tree" --guides "$n" --runs "$RUNS" \
       --sopkit "$SOPKIT_BIN" --hugo "$HUGO_BIN" --cmark "$CMARK" \
       --templates "$REPO/Templates" --public "$REPO/Public" --results "$WORK/results" \
-      --label "$SOPKIT_LABEL" --hugo-search "${HUGO_SEARCH:-auto}" --hugo-related "${HUGO_RELATED:-1}" --hugo-rebuild "${HUGO_REBUILD:-0}"
+      --label "$SOPKIT_LABEL" --hugo-search "${HUGO_SEARCH:-auto}" --hugo-related "${HUGO_RELATED:-1}" --hugo-rebuild "${HUGO_REBUILD:-0}" \
+      --cleanup "${CLEANUP:-later}"
     RESULTS+=("$WORK/results/$n.json")
   fi
   if [ "${SERVE_EDITS:-0}" -gt 0 ]; then
