@@ -38,12 +38,12 @@ struct Tokenizer: Sendable {
       // An ASCII word folds to its lowercase bytes; any other word is keyed by its raw text, which has non-ASCII
       // bytes, so the two kinds of key never meet.
       if isASCII { Self.lowercaseASCII(bytes) }
-      let key = String(decoding: bytes, as: UTF8.self)
+      let key = UnsafeBufferPointer(bytes)
       if let known = cache.terms(for: key) {
         terms.append(known)
         return
       }
-      let computed = wordTerms(key, isASCII: isASCII)
+      let computed = wordTerms(String(decoding: key, as: UTF8.self), isASCII: isASCII)
       cache.store(computed, for: key)
       terms.append(computed)
     }
@@ -212,29 +212,5 @@ struct Tokenizer: Sendable {
       }
     }
     return String(String.UnicodeScalarView(decomposed)).lowercased()
-  }
-}
-
-/// The terms of the words already read, by raw or folded word, shared by the documents of one build.
-private final class WordCache: @unchecked Sendable {
-  private let lock = NSLock()
-  private var terms: [String: Tokenizer.WordTerms] = [:]
-
-  func terms(for key: String) -> Tokenizer.WordTerms? {
-    lock.lock()
-    defer { lock.unlock() }
-    return terms[key]
-  }
-
-  func all() -> [String: Tokenizer.WordTerms] {
-    lock.lock()
-    defer { lock.unlock() }
-    return terms
-  }
-
-  func store(_ wordTerms: Tokenizer.WordTerms, for key: String) {
-    lock.lock()
-    defer { lock.unlock() }
-    terms[key] = wordTerms
   }
 }
