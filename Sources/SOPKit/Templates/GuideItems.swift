@@ -1,23 +1,26 @@
 import Foundation
 import Mustache
 
-/// The values of each guide on a list (`PageContext.guideItem`) and its card (`partials/guide-card`), made once
-/// and shared by every list and related-guides section that shows the guide, as Hugo's `partialCached` does:
-/// at 10,000 guides, 85,637 list entries and 50,000 related guides were 10,000 cards.
+/// The values of each guide on a list (`PageContext.guideItem`) and its card and link (`partials/guide-card`,
+/// `partials/guide-link`), made once and shared by every list and related-guides section that shows the guide, as
+/// Hugo's `partialCached` does: at 10,000 guides, 85,637 list entries and 50,000 related guides were 10,000 cards.
 ///
-/// Values are kept per `PageContext.hrefBase` (their hrefs are relative to it), cards per page depth and href: a card sees
-/// its guide's values and the page-independent `t`, `lang` and `root`, so one key always renders one card.
+/// Values are kept per `PageContext.hrefBase` (their hrefs are relative to it), partials per page depth and href: a
+/// partial sees its guide's values and the page-independent `t`, `lang` and `root`, so one key always renders one text.
 final class GuideItems: @unchecked Sendable {
-  static let cardTemplate = "partials/guide-card"
+  /// Each partial rendered per guide, and the value that holds it (`{{{card}}}`, `{{{link}}}`).
+  static let partials = ["partials/guide-card": "card", "partials/guide-link": "link"]
 
-  /// Nil when the templates have no card partial: their lists render each guide themselves.
-  private let library: MustacheLibrary?
+  /// The partials the templates have: without one, their lists render each guide themselves.
+  private let present: [(template: String, value: String)]
+  private let library: MustacheLibrary
   private let lock = NSLock()
   private var items: [String: [String: Any]] = [:]
-  private var cards: [String: String] = [:]
+  private var rendered: [String: [String: String]] = [:]
 
   init(library: MustacheLibrary) {
-    self.library = library.getTemplate(named: GuideItems.cardTemplate) == nil ? nil : library
+    self.library = library
+    present = Self.partials.filter { library.getTemplate(named: $0.key) != nil }.map { ($0.key, $0.value) }
   }
 
   /// The values under `key`, made by `make()` the first time they are asked for.
@@ -28,12 +31,14 @@ final class GuideItems: @unchecked Sendable {
     return item
   }
 
-  /// The card under `key`, rendered from `values()` the first time it is asked for; nil without a card partial.
-  func card(key: String, values: () -> [String: Any]) -> String? {
-    guard let library else { return nil }
-    if let card = lock.withLock({ cards[key] }) { return card }
-    let card = library.render(values(), withTemplate: GuideItems.cardTemplate) ?? ""
-    lock.withLock { cards[key] = card }
-    return card
+  /// The partials under `key` by value name, rendered from `values()` the first time they are asked for.
+  func partials(key: String, values: () -> [String: Any]) -> [String: String] {
+    guard !present.isEmpty else { return [:] }
+    if let known = lock.withLock({ rendered[key] }) { return known }
+    let context = values()
+    var texts: [String: String] = [:]
+    for (template, value) in present { texts[value] = library.render(context, withTemplate: template) ?? "" }
+    lock.withLock { rendered[key] = texts }
+    return texts
   }
 }

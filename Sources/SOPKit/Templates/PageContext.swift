@@ -179,10 +179,10 @@ struct PageContext {
     ]
     item.merge(language(of: guide.fallbackLanguage)) { $1 }
     if let updated = guide.updated { item["updated"] = date(updated) }
-    let card = items?.card(key: root + "\u{0}" + href) {
+    let partials = items?.partials(key: root + "\u{0}" + href) {
       item.merging(["t": strings.words, "lang": site.settings.language, "root": root]) { item, _ in item }
     }
-    if let card { item["card"] = card }
+    item.merge(partials ?? [:]) { $1 }
     return item
   }
 

@@ -67,25 +67,39 @@ import Testing
     #expect(try MustacheTemplate(string: HTMLEscaping.pragma + folded).render(context) == written)
   }
 
-  @Test func makesEachItemAndCardOnce() throws {
+  @Test func makesEachItemAndPartialOnce() throws {
     let library = MustacheLibrary(templates: [
-      GuideItems.cardTemplate: try MustacheTemplate(string: "<li>{{title}}</li>")
+      "partials/guide-card": try MustacheTemplate(string: "<li>{{title}}</li>"),
+      "partials/guide-link": try MustacheTemplate(string: "<a>{{title}}</a>"),
     ])
     let items = GuideItems(library: library)
     var made = 0
-    let first = items.card(key: "a") {
+    let first = items.partials(key: "a") {
       made += 1
       return ["title": "A & B"]
     }
-    let again = items.card(key: "a") {
+    let again = items.partials(key: "a") {
       made += 1
       return ["title": "changed"]
     }
-    #expect(first == "<li>A &amp; B</li>" && again == first && made == 1)
+    #expect(first == ["card": "<li>A &amp; B</li>", "link": "<a>A &amp; B</a>"] && again == first && made == 1)
     let item = items.item(key: "x") { ["title": "X"] }
     let sameItem = items.item(key: "x") { ["title": "changed"] }
     #expect(item["title"] as? String == "X" && sameItem["title"] as? String == "X")
-    #expect(GuideItems(library: MustacheLibrary()).card(key: "a") { [:] } == nil)
+    #expect(GuideItems(library: MustacheLibrary()).partials(key: "a") { [:] }.isEmpty)
+    let onlyLinks = MustacheLibrary(templates: ["partials/guide-link": try MustacheTemplate(string: "{{title}}")])
+    #expect(GuideItems(library: onlyLinks).partials(key: "a") { ["title": "T"] } == ["link": "T"])
+  }
+
+  @Test func relatedGuidesShowEachGuidesLinkPartial() throws {
+    let site = try TemporarySite([
+      "Content/guides/one.md": TemporarySite.guide("One & only", extra: "topics: [three-houses]\n"),
+      "Content/guides/two.md": TemporarySite.guide("Two <b>", extra: "topics: [three-houses]\n"),
+    ])
+    defer { site.remove() }
+    try site.build()
+    #expect(try site.output("guides/one.html").contains("<li><a href=\"../guides/two.html\">Two &lt;b&gt;</a></li>"))
+    #expect(try site.output("guides/two.html").contains("<li><a href=\"../guides/one.html\">One &amp; only</a></li>"))
   }
 
   @Test func listsShowTheSameCardsAsTheGuidesOwnValues() throws {
