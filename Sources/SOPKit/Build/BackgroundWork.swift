@@ -16,6 +16,12 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     }
   }
 
+  /// Frees `value` on another thread, so that the caller need not wait for it (nor a process that exits meanwhile):
+  /// the caller passes its last reference, so the copy queued here is in all likelihood the last one.
+  static func release(_ value: consuming Value) {
+    DispatchQueue.global(qos: .utility).async { [value] in withExtendedLifetime(value) {} }
+  }
+
   var result: Value {
     done.wait()
     done.signal()

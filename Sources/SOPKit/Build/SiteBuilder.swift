@@ -54,6 +54,8 @@ public struct SiteBuilder: Sendable {
     report.stageSeconds.insert(("check", checked), at: 0)
     report.stageSeconds.append(("write", written))
     report.seconds += checked + written
+    // Freeing the site model, a million objects at 10,000 guides, took a fifth of a second that nothing waits for.
+    BackgroundWork.release(consume built)
     return report
   }
 
