@@ -34,13 +34,18 @@ SOPKIT_REBUILD, HUGO_REBUILD = "sopkit no-change", "Hugo no-change"
 ROW_ORDER = [SOPKIT, HUGO, CMARK, SOPKIT_REBUILD, HUGO_REBUILD]
 
 
+# Hugo reads each HUGO_* environment variable as a setting (the harness's HUGO_RELATED=0 made its "related" table
+# the string "0", and Hugo stopped with a config error), so no timed program sees the harness's own knobs.
+CHILD_ENV = {name: value for name, value in os.environ.items() if not name.startswith("HUGO_")}
+
+
 def measure(cmd, log_path, cwd=None):
     """Runs cmd under /usr/bin/time -v; returns wall, cpu (s), peak memory (MB) and the exit code."""
     time_file = log_path + ".time"
     with open(log_path, "w") as log:
         start = time.perf_counter()
         proc = subprocess.run(["/usr/bin/time", "-v", "-o", time_file] + cmd,
-                              stdout=log, stderr=subprocess.STDOUT, cwd=cwd)
+                              stdout=log, stderr=subprocess.STDOUT, cwd=cwd, env=CHILD_ENV)
         wall = time.perf_counter() - start
     text = open(time_file).read()
 

@@ -27,6 +27,8 @@ import time
 import urllib.error
 import urllib.request
 
+from bench import CHILD_ENV
+
 POLL_SECONDS = 0.002
 SAVE_TIMEOUT = 120
 
@@ -43,7 +45,7 @@ class Server:
     def __init__(self, name, cmd, ready, log_path, timeout=900):
         self.name = name
         self.log = open(log_path, "w")
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=CHILD_ENV)
         self.ready = threading.Event()
         threading.Thread(target=self._read, args=(re.compile(ready),), daemon=True).start()
         if not self.ready.wait(timeout):
