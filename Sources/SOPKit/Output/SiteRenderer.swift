@@ -74,7 +74,17 @@ struct SiteRenderer: Sendable {
     jobs += site.settings.topics.map { topic in
       Job(site: site, route: .topic(topic.id), template: "topic") { $0.topic(topic) }
     }
-    jobs += site.tags.map { tag in Job(site: site, route: .tag(tag.slug), template: "tag") { $0.tag(tag) } }
+    // One pass over the guides for every tag page: each page reading every guide took a tenth of a second in all
+    // at 10,000 guides and 200 tags.
+    var guidesByTag: [String: [Guide]] = [:]
+    for guide in site.guides {
+      for tag in guide.tags { guidesByTag[tag.slug, default: []].append(guide) }
+    }
+    jobs += site.tags.map { tag in
+      Job(site: site, route: .tag(tag.slug), template: "tag") { [guides = guidesByTag[tag.slug] ?? []] in
+        $0.tag(tag, guides: guides)
+      }
+    }
     return jobs
   }
 }

@@ -29,7 +29,6 @@ public struct Site: Sendable, Equatable {
 
   public func guides(for role: Role) -> [Guide] { guides.filter { $0.roles.contains { $0.id == role.id } } }
   public func guides(for topic: Topic) -> [Guide] { guides.filter { $0.topics.contains { $0.id == topic.id } } }
-  public func guides(for tag: Tag) -> [Guide] { guides.filter { $0.tags.contains(tag) } }
   public func stories(for role: Role) -> [Story] { stories.filter { $0.roles.contains { $0.id == role.id } } }
   public func stories(for tag: Tag) -> [Story] { stories.filter { $0.tags.contains(tag) } }
 

@@ -5,12 +5,18 @@ extension PageContext {
   func guideIndex() -> [String: Any] {
     var context = base(title: "", description: "", kind: "guide-index")
     var groups: [(letter: String, guides: [[String: Any]])] = []
+    // Folding is slow and titles start with few characters.
+    var letters: [Character: String] = [:]
     for guide in site.guides {
-      let first =
-        guide.title.first.map {
-          String($0).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).uppercased()
+      let letter =
+        guide.title.first.map { character in
+          if let known = letters[character] { return known }
+          let first = String(character).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            .uppercased()
+          let letter = first.first?.isLetter == true ? first : "#"
+          letters[character] = letter
+          return letter
         } ?? "#"
-      let letter = first.first?.isLetter == true ? first : "#"
       if groups.last?.letter != letter { groups.append((letter, [])) }
       groups[groups.count - 1].guides.append(guideItem(guide))
     }
@@ -54,11 +60,11 @@ extension PageContext {
     return context
   }
 
-  /// `tags/<slug>.html`: the guides and stories with one tag.
-  func tag(_ tag: Tag) -> [String: Any] {
+  /// `tags/<slug>.html`: the guides and stories with one tag (`guides`, A to Z).
+  func tag(_ tag: Tag, guides: [Guide]) -> [String: Any] {
     var context = base(title: tag.name, description: "", kind: "tag")
     context["tag"] = ["name": tag.name]
-    PageContext.list("guides", site.guides(for: tag).map(guideItem), into: &context)
+    PageContext.list("guides", guides.map(guideItem), into: &context)
     PageContext.list("stories", site.stories(for: tag).map(storyItem), into: &context)
     return context
   }
