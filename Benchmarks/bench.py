@@ -39,6 +39,18 @@ ROW_ORDER = [SOPKIT, HUGO, CMARK, SOPKIT_REBUILD, HUGO_REBUILD]
 CHILD_ENV = {name: value for name, value in os.environ.items() if not name.startswith("HUGO_")}
 
 
+def busy_cores(seconds=0.5):
+    """Cores' worth of CPU time the machine spent over the next `seconds` while the harness only waits: other work
+    (the load average would count the previous timed run too)."""
+    def snapshot():
+        ticks = [int(x) for x in open("/proc/stat").readline().split()[1:9]]
+        return sum(ticks), ticks[3] + ticks[4]  # all, and idle plus waiting for I/O
+    total, idle = snapshot()
+    time.sleep(seconds)
+    total2, idle2 = snapshot()
+    return ((total2 - total) - (idle2 - idle)) / os.sysconf("SC_CLK_TCK") / seconds
+
+
 def measure(cmd, log_path, cwd=None):
     """Runs cmd under /usr/bin/time -v; returns wall, cpu (s), peak memory (MB) and the exit code."""
     time_file = log_path + ".time"
@@ -149,13 +161,13 @@ def run(args):
             steps.append((HUGO_REBUILD, hugo_cmd, lambda: None))
         for name, cmd, prepare in steps:
             prepare()
-            load = os.getloadavg()[0]
+            busy = busy_cores()
             log = os.path.join(logs, f"{name.replace(' ', '-')}-{round_number + 1}.log")
             result = measure(cmd(), log)
             if result["rc"] != 0:
                 sys.stderr.write(open(log, errors="replace").read()[-4000:])
                 raise SystemExit(f"{name} failed (exit {result['rc']}); its output is in {log}")
-            result["load"] = load
+            result["busy"] = busy
             samples[name].append(result)
             if name == SOPKIT:
                 stages.append(stage_times(log))
@@ -167,7 +179,7 @@ def run(args):
                           f"({shown or 'no .js beyond Public/'}): "
                           f"Hugo {'writes' if scripts else 'does not write'} one too", flush=True)
             print(f"  round {round_number + 1}/{args.runs}  {name:<17} wall {result['wall']:7.2f} s  "
-                  f"cpu {result['cpu']:7.2f} s  peak {result['mem']:7.0f} MB  (load {load:.1f} before)", flush=True)
+                  f"cpu {result['cpu']:7.2f} s  peak {result['mem']:7.0f} MB  (other work before: {busy:.2f} cores)", flush=True)
         if round_number == 0:
             sopkit_pages, sopkit_files = count_pages(sopkit_out)
             hugo_pages, hugo_files = count_pages(hugo_out)
@@ -242,13 +254,13 @@ def table(results):
         for other in (HUGO, CMARK):
             ratio_lines.append(
                 f"| {n} | sopkit / {other} | {ratio(other, 'wall')} | {ratio(other, 'cpu')} | {ratio(other, 'mem')} |")
-        loads = [x["load"] for rows in samples.values() for x in rows if "load" in x]
-        if loads:
+        others = [x["busy"] for rows in samples.values() for x in rows if "busy" in x]
+        if others:
             busy = " (the machine was busy with other work: wall times are inflated, CPU times less so)" \
-                if max(loads) > 0.5 * result.get("cores", 2) else ""
+                if max(others) > 0.25 else ""
             notes.append(f"- {n} guides: sopkit {result.get('sopkit_version') or '?'}; {result['runs']} runs; "
-                         f"1-minute load average before each run {min(loads):.1f}–{max(loads):.1f} "
-                         f"on {result.get('cores', '?')} cores{busy}; Hugo search index "
+                         f"other work in the half second before each run {min(others):.2f}–{max(others):.2f} "
+                         f"of {result.get('cores', '?')} cores{busy}; Hugo search index "
                          f"{'on' if result.get('hugo_search_index') else 'off'}, related guides "
                          f"{'on' if result.get('hugo_related', True) else 'off'}")
         if result.get("sopkit_stages") and result["sopkit_stages"][0]:
