@@ -3,10 +3,11 @@ extension PageContext {
   func home() -> [String: Any] {
     var context = base(title: "", description: site.settings.description, kind: "home")
     context["role_entries"] = site.settings.roles.map { role in
-      [
+      let count = site.guides(for: role).count
+      return [
         "id": role.id, "name": role.name, "description": role.description, "href": href(.role(role.id)),
-        "guide_count": site.guides(for: role).count, "for_name": strings.word("for_role", ["name": role.name]),
-        "guide_count_text": strings.word("role_guide_count", ["count": String(site.guides(for: role).count)]),
+        "guide_count": count, "for_name": strings.word("for_role", ["name": role.name]),
+        "guide_count_text": strings.word("role_guide_count", ["count": String(count)]),
       ]
         as [String: Any]
     }
