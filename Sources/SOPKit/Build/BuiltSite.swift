@@ -10,7 +10,7 @@ public struct BuiltSite: Sendable {
 
   /// Every guide's state in every other language.
   public var translationReport: TranslationReport { TranslationReport(site: site) }
-  /// The Markdown files as parsed, for the next build to reuse.
+  /// The Markdown files as parsed, for the next build to reuse (none for a build written to its output folder).
   let parsed: ParsedFiles
   /// Paths of the search index's files; `searchIndexIsCurrent` is false when they are still the previous build's.
   let searchPaths: Set<String>

@@ -37,7 +37,7 @@ public struct SiteBuilder: Sendable {
     let built: BuiltSite
     do {
       built = try buildInMemory(
-        reusing: nil, saved: nil, searchIndex: true, filesHash: filesHash, keep: staging.keep)
+        reusing: nil, saved: nil, searchIndex: true, filesHash: filesHash, keepsParsed: false, keep: staging.keep)
     } catch {
       staging.discard()
       throw error
@@ -74,9 +74,11 @@ public struct SiteBuilder: Sendable {
 
   /// `filesHash` is `InputFingerprint.filesHash()` when the caller has it already, for a stamped build; every
   /// page and search index file goes through `keep` as soon as it is made (`OutputStaging.keep` writes it).
+  /// Without `keepsParsed` the built site keeps no parsed files for a next build, and the text of every file is
+  /// let go before the pages are rendered.
   func buildInMemory(
     reusing previous: BuiltSite?, saved: Set<String>?, searchIndex: Bool, filesHash: String?,
-    keep: @escaping @Sendable (RenderedFile) -> RenderedFile = { $0 }
+    keepsParsed: Bool = true, keep: @escaping @Sendable (RenderedFile) -> RenderedFile = { $0 }
   ) throws(BuildFailure) -> BuiltSite {
     // The partial rebuilds know one language and no stamp; a site with translations is rebuilt whole.
     if let previous, let saved, previous.site.editions.isEmpty, !options.stampsBuild,
@@ -110,23 +112,34 @@ public struct SiteBuilder: Sendable {
     }
 
     options.progress?("load")
-    let loader = ContentLoader(
-      contentURL: project.content.url, displayRoot: project.content.display, overlay: project.overlay,
-      includeDrafts: options.includeDrafts)
-    let content = run { () throws(BuildFailure) in try loader.load(reusing: previous?.parsed) }
-    let templates = run { () throws(BuildFailure) in
-      try TemplateSet.load(
-        from: project.templates.url, displayRoot: project.templates.display,
-        language: content?.settings.language ?? "en", otherLanguages: content?.settings.languages.map(\.id) ?? [])
+    var assembled: Site?
+    var templates: TemplateSet?
+    var parsed: ParsedFiles?
+    var replacements: [OverlayReplacement] = []
+    do {
+      // Scoped, so that the loaded content (every file's text) is freed here unless `parsed` keeps it.
+      let loader = ContentLoader(
+        contentURL: project.content.url, displayRoot: project.content.display, overlay: project.overlay,
+        includeDrafts: options.includeDrafts)
+      let content = run { () throws(BuildFailure) in try loader.load(reusing: previous?.parsed) }
+      templates = run { () throws(BuildFailure) in
+        try TemplateSet.load(
+          from: project.templates.url, displayRoot: project.templates.display,
+          language: content?.settings.language ?? "en", otherLanguages: content?.settings.languages.map(\.id) ?? [])
+      }
+      lap("load")
+      options.progress?("assemble")
+      assembled = content.flatMap { content in
+        run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() }
+      }
+      lap("assemble")
+      if let content {
+        parsed = keepsParsed ? content.parsed : ParsedFiles(allowRawHTML: content.parsed.allowRawHTML)
+        replacements = content.replacements
+      }
     }
-    lap("load")
-    options.progress?("assemble")
-    let assembled = content.flatMap { content in
-      run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() }
-    }
-    lap("assemble")
     options.progress?("render")
-    guard errors.isEmpty, let assembled, let templates, let content else {
+    guard errors.isEmpty, let assembled, let templates, let parsed else {
       throw BuildFailure(diagnostics: errors + warnings)
     }
     var site = assembled
@@ -178,10 +191,10 @@ public struct SiteBuilder: Sendable {
     var report = BuildReport(
       pageCount: files.filter { $0.path.hasSuffix(".html") && !$0.isCopy }.count, fileCount: files.count,
       guideCount: site.guides.count, storyCount: site.stories.count, warnings: warnings.sortedUnique(),
-      seconds: (clock.now - start) / .seconds(1), stageSeconds: stages, replacements: content.replacements)
+      seconds: (clock.now - start) / .seconds(1), stageSeconds: stages, replacements: replacements)
     report.pagesRendered = pagesRendered
     return BuiltSite(
-      site: site, templates: templates, files: files, report: report, parsed: content.parsed,
+      site: site, templates: templates, files: files, report: report, parsed: parsed,
       searchPaths: Set(search.map(\.path)), searchIndexIsCurrent: searchIndex)
   }
 
