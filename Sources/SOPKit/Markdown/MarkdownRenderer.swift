@@ -10,11 +10,15 @@ struct MarkdownRenderer: Sendable {
   let allowRawHTML: Bool
 
   func render(
-    _ body: String, file: SourceFile, firstLine: Int, links: LinkResolver,
+    _ body: Substring, file: SourceFile, firstLine: Int, links: LinkResolver,
     diagnostics: inout DiagnosticCollector
   ) -> RenderedMarkdown {
-    let length = body.utf8.count
-    let document = body.withCString { cmark_parse_document($0, length, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8) }!
+    var body = body
+    let document = body.withUTF8 { bytes in
+      bytes.withMemoryRebound(to: CChar.self) {
+        cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8)
+      }
+    }!
     defer { cmark_node_free(document) }
     var walk = Walk(file: file, firstLine: firstLine, links: links, allowRawHTML: allowRawHTML)
     walk.visit(document)

@@ -178,7 +178,7 @@ import Testing
   @Test func aFailureAfterPagesAreWrittenKeepsTheLastGoodOutput() throws {
     let site = try TemporarySite(["Content/guides/one.md": TemporarySite.guide("One")])
     defer { site.remove() }
-    try site.build()
+    _ = try site.build()
     let before = try site.snapshot()
     try site.write("<p>mine</p>", to: "Public/index.html")
     let lines = site.failure()

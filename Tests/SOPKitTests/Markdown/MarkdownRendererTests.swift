@@ -15,7 +15,7 @@ import Testing
     let file = SourceFile(path: "Content/guides/a.md", text: markdown)
     let resolver = LinkResolver(inventory: inventory, sourcePath: "guides/a.md", outputPath: "guides/a.html")
     let rendered = MarkdownRenderer(allowRawHTML: allowRawHTML).render(
-      markdown, file: file, firstLine: 1, links: resolver, diagnostics: &diagnostics)
+      markdown[...], file: file, firstLine: 1, links: resolver, diagnostics: &diagnostics)
     return (rendered, diagnostics.diagnostics)
   }
 
@@ -47,7 +47,8 @@ import Testing
     #expect(rendered.html.contains("href=\"#local\""))
     #expect(rendered.html.contains("href=\"images/house.svg\""))
     #expect(rendered.files == ["guides/images/house.svg"])
-    #expect(rendered.pageLinks.map(\.target) == ["guides/safety-house.html", "stories/x.html", "about.html", "guides/a.html"])
+    #expect(
+      rendered.pageLinks.map(\.target) == ["guides/safety-house.html", "stories/x.html", "about.html", "guides/a.html"])
     #expect(rendered.pageLinks.first?.fragment == "how")
   }
 
@@ -59,15 +60,17 @@ import Testing
 
   @Test func reportsMissingPagesAndDrafts() {
     let (_, diagnostics) = render("Text\n\n[x](safety-hose.md)\n\n[y](draft.md)\n")
-    #expect(diagnostics.map(\.description) == [
-      "Content/guides/a.md:3:1: error: the link 'safety-hose.md' leads to 'Content/guides/safety-hose.md', which does not exist (did you mean 'guides/safety-house.md'?)",
-      "Content/guides/a.md:5:1: error: the link 'draft.md' leads to a draft, which is built only with --drafts",
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        "Content/guides/a.md:3:1: error: the link 'safety-hose.md' leads to 'Content/guides/safety-hose.md', which does not exist (did you mean 'guides/safety-house.md'?)",
+        "Content/guides/a.md:5:1: error: the link 'draft.md' leads to a draft, which is built only with --drafts",
+      ])
   }
 
   @Test func dropsScriptLinksAndRawHTMLBySafeDefault() {
     let (rendered, diagnostics) = render(
-      "[x](javascript:alert(1)) [y](JAVASCRIPT:alert(1)) [z](data:text/html;base64,xx) [v](vbscript:x)\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n")
+      "[x](javascript:alert(1)) [y](JAVASCRIPT:alert(1)) [z](data:text/html;base64,xx) [v](vbscript:x)\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n"
+    )
     #expect(!rendered.html.lowercased().contains("javascript:"))
     #expect(!rendered.html.contains("data:"))
     #expect(!rendered.html.contains("vbscript:"))
@@ -84,9 +87,10 @@ import Testing
 
   @Test func warnsAboutImagesWithoutAltText() {
     let (_, diagnostics) = render("![](images/house.svg)\n")
-    #expect(diagnostics.map(\.message) == [
-      "the image 'images/house.svg' has no alt text: describe it between the brackets, ![like this](images/house.svg)"
-    ])
+    #expect(
+      diagnostics.map(\.message) == [
+        "the image 'images/house.svg' has no alt text: describe it between the brackets, ![like this](images/house.svg)"
+      ])
   }
 
   @Test func collectsPlainTextBySection() {
