@@ -38,7 +38,7 @@ struct DocumentTerms: Sendable {
       add(section.heading, .headings)
       add(section.text, .body)
     }
-    occurrences.sort()
+    occurrences.radixSort()
 
     var counts = Array(repeating: Int32(0), count: fieldCount)
     var positions: [Int32] = []
