@@ -2,8 +2,9 @@
 
     /usr/bin/python3 Tests/Browser/layout_test.py SITE_DIR [--shots DIR]
 
-- Screenshots at 375 and 1280 px of the home page, a guide, a role page, search results and contacts (into DIR,
-  default a new temporary folder, printed at the end); on each the document is exactly as wide as the viewport.
+- Screenshots at 375 and 1280 px of the home page, a guide, a role page, search results and contacts (kept in
+  DIR when given, else in a temporary folder removed at the end); on each the document is exactly as wide as
+  the viewport.
 - No page kind scrolls sideways at 320 px.
 - At 375 px every navigation link, button, menu toggle and the search field is at least 44 px tall and wide enough.
 - The menu: collapsed on a phone with JavaScript, opened and followed by keyboard; open without JavaScript.
@@ -49,11 +50,20 @@ def shot_pages(site):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("site")
-    parser.add_argument("--shots", help="folder for the screenshots (default: a new temporary folder)")
+    parser.add_argument("--shots", help="folder to keep the screenshots in (default: none kept)")
     args = parser.parse_args()
-    site = Path(args.site)
-    shots = Path(args.shots or tempfile.mkdtemp(prefix="sopkit-shots-"))
-    shots.mkdir(parents=True, exist_ok=True)
+    if args.shots:
+        shots = Path(args.shots)
+        shots.mkdir(parents=True, exist_ok=True)
+        status = check(Path(args.site), shots)
+        print(f"layout: screenshots in {shots}")
+        return status
+    with tempfile.TemporaryDirectory(prefix="sopkit-shots-") as folder:
+        return check(Path(args.site), Path(folder))
+
+
+def check(site, shots):
+    """Runs every check on `site`, saving the screenshots into `shots`; returns the exit status."""
     base = browser.file_url(site)
     checks = browser.Checks()
     pages = shot_pages(site)
@@ -131,7 +141,6 @@ def main():
             return a ? getComputedStyle(a, '::after').content : 'none';""")
         checks.expect(internal in ("none", "normal"), f"print: an inside link prints its address: {internal!r}")
 
-    print(f"layout: screenshots in {shots}")
     return checks.finish("layout")
 
 
