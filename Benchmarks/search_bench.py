@@ -40,7 +40,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "Tests" / "Browser"))
-from bench import measure, stage_times  # noqa: E402
+from bench import busy_cores, measure, stage_times  # noqa: E402
 
 QUERIES = ["safety network", "danger statement", "house of worries", "supervisor coaching", "scaling question",
            "mapp"]
@@ -137,24 +137,29 @@ def build(args):
     pagefind_cmd = [args.pagefind, "--site", str(site), "--output-subdir", "pagefind", "--root-selector", "main",
                     "--quiet"]
     samples = {"sopkit": [], "Pagefind": []}
+    # Earlier outputs are moved aside and deleted after the last round, as in bench.py: deleting thousands of files
+    # slows whatever this file system makes next.
+    trash = tree / "search-trash"
+    shutil.rmtree(trash, ignore_errors=True)
+
+    def set_aside(folder):
+        if folder.exists():
+            trash.mkdir(exist_ok=True)
+            folder.rename(trash / f"{folder.name}-{time.monotonic_ns()}")
+
     for round_number in range(args.runs):
         order = ["sopkit", "Pagefind"] if round_number % 2 == 0 else ["Pagefind", "sopkit"]
         if round_number % 2 == 1 and not site.exists():
             order = ["sopkit", "Pagefind"]
         for name in order:
-            load = os.getloadavg()[0]
             log = str(logs / f"search-{name}-{round_number + 1}.log")
-            if name == "sopkit":
-                if site.exists():
-                    shutil.rmtree(site)
-                result = measure(sopkit_cmd, log)
-            else:
-                shutil.rmtree(site / "pagefind", ignore_errors=True)
-                result = measure(pagefind_cmd, log)
+            set_aside(site if name == "sopkit" else site / "pagefind")
+            busy = busy_cores()
+            result = measure(sopkit_cmd if name == "sopkit" else pagefind_cmd, log)
             if result["rc"] != 0:
                 sys.stderr.write(open(log, errors="replace").read()[-4000:])
                 raise SystemExit(f"{name} failed (exit {result['rc']}); its output is in {log}")
-            result["load"] = load
+            result["busy"] = busy
             if name == "sopkit":
                 result["stages"] = stage_times(log)
             samples[name].append(result)
@@ -164,6 +169,7 @@ def build(args):
     # The last round may have ended with sopkit, which removed Pagefind's bundle: index once more if so.
     if not (site / "pagefind" / "pagefind.js").exists():
         measure(pagefind_cmd, str(logs / "search-Pagefind-final.log"))
+    shutil.rmtree(trash, ignore_errors=True)
     (site / "pagefind-bench.html").write_text(PAGEFIND_PAGE)
     sopkit_bytes, sopkit_files = folder_bytes(site, sopkit_index_files)
     pagefind_bytes, pagefind_files = folder_bytes(site / "pagefind")
@@ -374,9 +380,9 @@ def table(args):
                 print(f"- `{query}`: " + " / ".join(cells))
             if data.get("console_errors"):
                 print(f"\nConsole errors: {len(data['console_errors'])}")
-        loads = [s["load"] for name in ("sopkit", "Pagefind") for s in data["build"][name]]
-        print(f"\nConditions: {data['cores']} cores; 1-minute load average before each build run "
-              f"{min(loads):.1f}–{max(loads):.1f}"
+        others = [s["busy"] for name in ("sopkit", "Pagefind") for s in data["build"][name]]
+        print(f"\nConditions: {data['cores']} cores; other work in the half second before each build run "
+              f"{min(others):.2f}–{max(others):.2f} cores"
               + (f", {data['load_during_browse']:.1f} after the browser rounds" if browse_data else "") + ".")
 
 
