@@ -17,13 +17,6 @@ final class TermTable: @unchecked Sendable {
     return number
   }
 
-  /// The term numbered `number`.
-  func term(_ number: Int32) -> String {
-    lock.lock()
-    defer { lock.unlock() }
-    return terms[Int(number)]
-  }
-
   /// Every term, by number.
   func all() -> [String] {
     lock.lock()

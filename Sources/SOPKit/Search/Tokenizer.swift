@@ -49,22 +49,6 @@ struct Tokenizer: Sendable {
     }
   }
 
-  /// The index terms of `text`, in order: folded words, stemmed when the word is plain ASCII (any word, accents
-  /// still on, for a stemmer that wants them).
-  func terms(_ text: String) -> [String] {
-    var terms: [WordTerms] = []
-    appendWordTerms(of: text, to: &terms)
-    return terms.map { termTable.term($0.term) }
-  }
-
-  /// For a stemmer that reads accents: the terms of `text`'s words as if written without accents, so that a
-  /// query typed without them ("garantia") still meets the page ("garantía"); `terms` for other stemmers.
-  func unaccentedTerms(_ text: String) -> [String] {
-    var terms: [WordTerms] = []
-    appendWordTerms(of: text, to: &terms)
-    return terms.map { termTable.term($0.unaccented) }
-  }
-
   /// The terms of one word, from its raw (or, for ASCII, lowercased) spelling.
   private func wordTerms(_ key: String, isASCII: Bool) -> WordTerms {
     let unaccented = termTable.number(of: term(isASCII ? key : Self.fold(key)))

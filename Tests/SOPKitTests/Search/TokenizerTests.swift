@@ -42,3 +42,20 @@ struct SpanishTokenizerTests {
     #expect(tokenizer.terms("garantia") == ["garanti"])
   }
 }
+
+extension Tokenizer {
+  /// The index terms of `text`, in order, spelled out: folded words, stemmed when the word is plain ASCII (any
+  /// word, accents still on, for a stemmer that wants them).
+  func terms(_ text: String) -> [String] { spelled(text, \.term) }
+
+  /// For a stemmer that reads accents: the terms of `text`'s words as if written without accents, so that a
+  /// query typed without them ("garantia") still meets the page ("garantía"); `terms` for other stemmers.
+  func unaccentedTerms(_ text: String) -> [String] { spelled(text, \.unaccented) }
+
+  private func spelled(_ text: String, _ number: KeyPath<WordTerms, Int32>) -> [String] {
+    var words: [WordTerms] = []
+    appendWordTerms(of: text, to: &words)
+    let terms = termTable.all()
+    return words.map { terms[Int($0[keyPath: number])] }
+  }
+}
