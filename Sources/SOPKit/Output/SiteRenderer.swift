@@ -2,7 +2,7 @@ import Foundation
 
 /// The Render stage: turns the `Site` into its pages, in parallel, and its feed and sitemap.
 ///
-/// Files come sorted by path so two builds of the same input are byte-identical.
+/// Files come in no particular order: `SiteBuilder` sorts the build's whole list, search index and copies included.
 struct SiteRenderer: Sendable {
   let site: Site
   let templates: TemplateSet
@@ -21,7 +21,7 @@ struct SiteRenderer: Sendable {
     var files = pages(only: only, keep: keep)
     files.append(feed())
     if let sitemap = Sitemap(site: site).xml() { files.append(RenderedFile(path: Route.sitemap.path, text: sitemap)) }
-    return files.sorted { $0.path < $1.path }
+    return files
   }
 
   /// Every page, or only those whose output path is in `only`, each through `keep`.
