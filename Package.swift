@@ -46,9 +46,11 @@ let package = Package(
     ),
     // No HummingbirdTesting: it brings AsyncHTTPClient and BoringSSL, over ten minutes of every clean CI build;
     // PreviewServerTests run the server on a real port and ask it with Support/RawHTTPClient instead.
-    // ZIPFoundation reads the bundles back, to check their entries.
+    // ZIPFoundation reads the bundles back, to check their entries; CCmark renders with cmark's own allocator, to
+    // compare against.
     .testTarget(
-      name: "SOPKitTests", dependencies: ["SOPKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+      name: "SOPKitTests",
+      dependencies: ["SOPKit", "CCmark", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .testTarget(name: "SOPKitCLITests", dependencies: ["SOPKit", "SOPKitCLI"]),
   ]
 )

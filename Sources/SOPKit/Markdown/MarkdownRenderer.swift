@@ -5,7 +5,7 @@ import Glibc
 ///
 /// One parse and one walk: the walk records headings, plain text and links, then the tree is
 /// rewritten (link targets, heading ids, refused links and raw HTML removed) and cmark renders it.
-/// Everything cmark allocates is freed before `render` returns.
+/// Everything cmark allocates lives in the thread's `CmarkArena`, taken back before `render` returns.
 struct MarkdownRenderer: Sendable {
   let allowRawHTML: Bool
 
@@ -13,19 +13,21 @@ struct MarkdownRenderer: Sendable {
     _ body: Substring, file: SourceFile, firstLine: Int, links: LinkResolver,
     diagnostics: inout DiagnosticCollector
   ) -> RenderedMarkdown {
+    let arena = CmarkArena.current
+    // The tree and the HTML go with the arena's reset, without a walk to free each node.
+    defer { arena.reset() }
+    let parser = cmark_parser_new_with_mem(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8, CmarkArena.allocator)
     var body = body
-    let document = body.withUTF8 { bytes in
-      bytes.withMemoryRebound(to: CChar.self) {
-        cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8)
-      }
-    }!
-    defer { cmark_node_free(document) }
+    body.withUTF8 { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+    }
+    let document = cmark_parser_finish(parser)!
+    cmark_parser_free(parser)
     var walk = Walk(file: file, firstLine: firstLine, links: links, allowRawHTML: allowRawHTML)
     walk.visit(document)
     walk.rewrite()
     diagnostics.append(contentsOf: walk.diagnostics.diagnostics)
     let html = cmark_render_html(document, allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)!
-    defer { free(html) }
     return RenderedMarkdown(
       html: String(cString: html), headings: walk.headings.map(\.heading), sections: walk.sections,
       pageLinks: walk.pageLinks, files: walk.files)
@@ -133,7 +135,7 @@ private struct Walk {
 
   /// Replaces a heading with a custom block that writes `<hN id="...">`, keeping its inline children.
   private func wrap(_ heading: OpaquePointer, as value: RenderedMarkdown.Heading) {
-    guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+    guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena.allocator) else { return }
     cmark_node_set_on_enter(block, "<h\(value.level) id=\"\(value.id)\">")
     cmark_node_set_on_exit(block, "</h\(value.level)>")
     while let child = cmark_node_first_child(heading) { cmark_node_append_child(block, child) }
