@@ -42,7 +42,10 @@ let package = Package(
       dependencies: [
         "SOPKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      // mimalloc (Debian libmimalloc-dev) replaces malloc for the whole program: glibc's allocator sorted its
+      // free lists for a sixth of a 100,000-guide build's time and held 0.8 GB more at its peak.
+      linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
     ),
     // No HummingbirdTesting: it brings AsyncHTTPClient and BoringSSL, over ten minutes of every clean CI build;
     // PreviewServerTests run the server on a real port and ask it with Support/RawHTTPClient instead.

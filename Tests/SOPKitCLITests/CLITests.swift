@@ -15,6 +15,17 @@ extension ExternalProcessTests {
       }
     }
 
+    /// glibc's dynamic linker reports each symbol binding; every library's `malloc` must be mimalloc's.
+    @Test func allocatesThroughMimalloc() throws {
+      let result = try Command.run(Command.sopkit, ["--help"], environment: ["LD_DEBUG": "bindings"])
+      try #require(result.status == 0, "\(result.transcript)")
+      let mallocBindings = result.standardError.split(separator: "\n").filter { $0.contains("normal symbol `malloc'") }
+      #expect(!mallocBindings.isEmpty)
+      // "binding file <the caller> [0] to <the library that provides it> [0]: normal symbol `malloc'"
+      let providers = mallocBindings.map { $0.split(separator: " to ").last ?? "" }
+      #expect(providers.allSatisfy { $0.contains("libmimalloc") }, "\(mallocBindings)")
+    }
+
     @Test func printsHelpForEveryCommand() throws {
       for arguments in [["--help"], ["build", "--help"], ["check", "--help"], ["bundle", "--help"]] {
         let result = try Command.sopkit(arguments)
