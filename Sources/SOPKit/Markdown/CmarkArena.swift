@@ -48,7 +48,8 @@ final class CmarkArena {
   private static let largeSize = blockSize / 4
   /// Blocks kept between documents; a document that needed more gives the rest back.
   private static let keptBlocks = 8
-  /// Each allocation is preceded by its size and whether it is a large one, keeping results 16-byte aligned.
+  /// Each allocation is preceded by its size (which also says whether it is a large one), padded to keep results
+  /// 16-byte aligned.
   private static let headerSize = 16
 
   private var blocks: [UnsafeMutableRawPointer] = []
@@ -80,30 +81,30 @@ final class CmarkArena {
     if size > Self.largeSize {
       guard let block = malloc(needed) else { fatalError("out of memory rendering Markdown") }
       large.append(block)
-      return Self.stamp(block, size: size, isLarge: true)
+      return Self.stamp(block, size: size)
     }
     if cursor == nil || end! - cursor! < needed { nextBlock() }
     let block = cursor!
     cursor = block + needed
-    let pointer = Self.stamp(block, size: size, isLarge: false)
+    let pointer = Self.stamp(block, size: size)
     newest = pointer
     return pointer
   }
 
   private func reallocate(_ pointer: UnsafeMutableRawPointer?, to size: Int) -> UnsafeMutableRawPointer {
     guard let pointer else { return allocate(size) }
-    let (oldSize, isLarge) = Self.header(of: pointer)
+    let oldSize = Self.size(of: pointer)
     if size <= oldSize { return pointer }
-    if isLarge, size > Self.largeSize, let index = large.lastIndex(of: pointer - Self.headerSize) {
+    if oldSize > Self.largeSize, let index = large.lastIndex(of: pointer - Self.headerSize) {
       guard let block = Glibc.realloc(large[index], Self.headerSize + Self.rounded(size)) else {
         fatalError("out of memory rendering Markdown")
       }
       large[index] = block
-      return Self.stamp(block, size: size, isLarge: true)
+      return Self.stamp(block, size: size)
     }
     if pointer == newest, size <= Self.largeSize, end! - pointer >= Self.rounded(size) {
       cursor = pointer + Self.rounded(size)
-      return Self.stamp(pointer - Self.headerSize, size: size, isLarge: false)
+      return Self.stamp(pointer - Self.headerSize, size: size)
     }
     let moved = allocate(size)
     moved.copyMemory(from: pointer, byteCount: oldSize)
@@ -113,7 +114,7 @@ final class CmarkArena {
 
   private func free(_ pointer: UnsafeMutableRawPointer?) {
     guard let pointer else { return }
-    if Self.header(of: pointer).isLarge {
+    if Self.size(of: pointer) > Self.largeSize {
       if let index = large.lastIndex(of: pointer - Self.headerSize) { Glibc.free(large.remove(at: index)) }
     } else if pointer == newest {
       cursor = pointer - Self.headerSize
@@ -133,14 +134,12 @@ final class CmarkArena {
 
   private static func rounded(_ size: Int) -> Int { (size + 15) & ~15 }
 
-  private static func stamp(_ block: UnsafeMutableRawPointer, size: Int, isLarge: Bool) -> UnsafeMutableRawPointer {
+  private static func stamp(_ block: UnsafeMutableRawPointer, size: Int) -> UnsafeMutableRawPointer {
     block.storeBytes(of: size, as: Int.self)
-    block.storeBytes(of: isLarge ? 1 : 0, toByteOffset: 8, as: Int.self)
     return block + headerSize
   }
 
-  private static func header(of pointer: UnsafeMutableRawPointer) -> (size: Int, isLarge: Bool) {
-    let block = pointer - headerSize
-    return (block.load(as: Int.self), block.load(fromByteOffset: 8, as: Int.self) == 1)
+  private static func size(of pointer: UnsafeMutableRawPointer) -> Int {
+    (pointer - headerSize).load(as: Int.self)
   }
 }
