@@ -43,8 +43,8 @@ let package = Package(
         "SOPKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      // mimalloc (Debian libmimalloc-dev) replaces malloc for the whole program: glibc's allocator sorted its
-      // free lists for a sixth of a 100,000-guide build's time and held 0.8 GB more at its peak.
+      // mimalloc (Debian libmimalloc-dev) replaces malloc for the whole program: with glibc's allocator a
+      // 100,000-guide build took about a sixth longer and held 0.8 GB more at its peak.
       linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
     ),
     // No HummingbirdTesting: it brings AsyncHTTPClient and BoringSSL, over ten minutes of every clean CI build;
