@@ -19,7 +19,7 @@ public struct BuiltSite: Sendable {
   /// The same build with its search index made from its own site model.
   public func withCurrentSearchIndex() -> BuiltSite {
     if searchIndexIsCurrent { return self }
-    let search = site.allEditions.flatMap(SearchIndexBuilder.files(for:))
+    let search = site.allEditions.flatMap { SearchIndexBuilder.files(for: $0) }
     let files = (files.filter { !searchPaths.contains($0.path) } + search).sorted { $0.path < $1.path }
     return BuiltSite(
       site: site, templates: templates, files: files, report: report, parsed: parsed,

@@ -153,7 +153,7 @@ public struct SiteBuilder: Sendable {
       searchIndex
       ? BackgroundWork { [site] () -> ([RenderedFile], Double) in
         let start = ContinuousClock.now
-        let files = site.allEditions.flatMap(SearchIndexBuilder.files(for:)).map(keep)
+        let files = site.allEditions.flatMap { SearchIndexBuilder.files(for: $0, keep: keep) }
         return (files, (ContinuousClock.now - start) / .seconds(1))
       } : nil
     let renderer = SiteRenderer(site: site, templates: templates)

@@ -14,14 +14,17 @@ enum SearchIndexBuilder {
   /// proximity boost; a word found in every document would otherwise carry thousands of positions per document.
   static let positionedDocuments = 200
 
-  static func files(for site: Site) -> [RenderedFile] {
+  /// The index's files, each passed through `keep` as soon as it is made (`SearchIndexEncoder.keep`).
+  static func files(for site: Site, keep: @escaping @Sendable (RenderedFile) -> RenderedFile = { $0 })
+    -> [RenderedFile]
+  {
     let choice = StemmerChoice.forLanguage(site.settings.language)
     let documents = SearchDocumentCollector.documents(for: site)
     let tokenizer = Tokenizer(stemmer: choice?.stemmer)
     let index = build(documents, tokenizer: tokenizer)
     return SearchIndexEncoder(
       documents: documents, postings: index, words: tokenizer.prefixWords(), roles: site.settings.roles,
-      stemmerName: choice?.name, folder: site.language.pathPrefix + "search/"
+      stemmerName: choice?.name, folder: site.language.pathPrefix + "search/", keep: keep
     ).files()
   }
 
@@ -63,18 +66,22 @@ enum SearchIndexBuilder {
     let terms = tokenizer.termTable.all()
     let sortedTerms = hitsByTerm.indices.filter { hitsByTerm[$0].count > 0 }
       .sorted { terms[$0].utf16.lexicographicallyPrecedes(terms[$1].utf16) }
-    return sortedTerms.map { term in
+    var index: [(term: String, postings: Postings)] = []
+    index.reserveCapacity(sortedTerms.count)
+    for term in sortedTerms {
       let entries = hitsByTerm[term]
+      // Each term's hits go as soon as its postings are made: the two were never needed together.
+      hitsByTerm[term] = PackedHits()
       let frequency = Double(entries.count)
       let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
       var scores: [Int] = []
       scores.reserveCapacity(entries.count)
       entries.forEach { document, hits in
         var weighted = 0.0
-        for field in 0..<fieldCount where hits.count(in: field) > 0 {
+        for field in 0..<fieldCount where hits.counts[field] > 0 {
           let b = lengthNormalization[field]
           let length = Double(lengths[document][field])
-          weighted += weights[field] * Double(hits.count(in: field)) / (1 - b + b * length / averages[field])
+          weighted += weights[field] * Double(hits.counts[field]) / (1 - b + b * length / averages[field])
         }
         let score = idf * weighted * (k1 + 1) / (weighted + k1)
         scores.append(Int((score * 1000).rounded()))
@@ -87,14 +94,16 @@ enum SearchIndexBuilder {
         }
       }
       var postings = Postings()
-      var index = 0
+      var positions: [Int32] = []
+      var offset = 0
       entries.forEach { document, hits in
-        postings.append(
-          Postings.Posting(
-            document: document, score: scores[index], positions: keepsPositions[index] ? hits.positions : []))
-        index += 1
+        positions.removeAll(keepingCapacity: true)
+        if keepsPositions[offset] { positions.append(contentsOf: hits.positions) }
+        postings.append(Postings.Posting(document: document, score: scores[offset], positions: positions[...]))
+        offset += 1
       }
-      return (terms[term], postings)
+      index.append((terms[term], postings))
     }
+    return index
   }
 }

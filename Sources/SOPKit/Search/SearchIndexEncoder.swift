@@ -5,7 +5,8 @@ import Foundation
 /// `search/index.js` is small (counts, filters, shard boundaries); terms come in shards of about `shardBytes`, and
 /// `search/docs-N.js` holds document N's record, so showing a few results loads little more than their own text.
 /// Files load only when a query needs them. A term shard also lists the prefix words (`Tokenizer.prefixWords`)
-/// that sort within its range, each with its term.
+/// that sort within its range, each with its term. Each file goes through `keep` as soon as it is made (the build
+/// writes it there), so the files are never all in memory at once.
 struct SearchIndexEncoder {
   static let shardBytes = 16_000
 
@@ -16,9 +17,15 @@ struct SearchIndexEncoder {
   let stemmerName: String?
   /// Where the files go: `search/`, or `es/search/` for the Spanish edition's index.
   var folder = "search/"
+  /// Takes each file as it is made and returns what stands for it in the build (`OutputStaging.keep` writes it).
+  var keep: @Sendable (RenderedFile) -> RenderedFile = { $0 }
 
   func files() -> [RenderedFile] {
     let folder = self.folder
+    let keep = self.keep
+    let documentFiles = Array(documents.enumerated()).parallelMap { offset, document in
+      keep(Self.shardFile(folder, "docs", offset) { Self.writeRecord(document, to: &$0) })
+    }
     let termItems = postings.map { item in
       var term = JSONWriter()
       term.string(item.term)
@@ -39,22 +46,20 @@ struct SearchIndexEncoder {
         shardWords.append(words[nextWord])
         nextWord += 1
       }
-      return Self.shardFile(folder, "terms", shard) { body in
-        body.raw("{\"terms\":")
-        body.list(entries) { $0.raw($1.term) }
-        body.raw(",\"postings\":")
-        body.list(entries) { $0.raw($1.postings) }
-        if !shardWords.isEmpty {
-          body.raw(",\"words\":")
-          body.list(shardWords) { $0.string($1.word) }
-          body.raw(",\"stems\":")
-          body.list(shardWords) { $0.string($1.term) }
-        }
-        body.raw("}")
-      }
-    }
-    let documentFiles = Array(documents.enumerated()).parallelMap { offset, document in
-      Self.shardFile(folder, "docs", offset) { Self.writeRecord(document, to: &$0) }
+      return keep(
+        Self.shardFile(folder, "terms", shard) { body in
+          body.raw("{\"terms\":")
+          body.list(entries) { $0.raw($1.term) }
+          body.raw(",\"postings\":")
+          body.list(entries) { $0.raw($1.postings) }
+          if !shardWords.isEmpty {
+            body.raw(",\"words\":")
+            body.list(shardWords) { $0.string($1.word) }
+            body.raw(",\"stems\":")
+            body.list(shardWords) { $0.string($1.term) }
+          }
+          body.raw("}")
+        })
     }
     let roleIndex = Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1.id, $0) })
     let filters = documents.map { document in
@@ -74,7 +79,8 @@ struct SearchIndexEncoder {
     index.raw(",\"filters\":")
     index.list(filters) { $0.number($1) }
     index.raw("};\n")
-    return [RenderedFile(path: folder + "index.js", contents: .bytes(Data(index.bytes)))] + termFiles + documentFiles
+    return [keep(RenderedFile(path: folder + "index.js", contents: .bytes(Data(index.bytes))))] + termFiles
+      + documentFiles
   }
 
   /// `SOPKIT_SEARCH_SHARD(kind,number,body);`, the body written by `writeBody`.

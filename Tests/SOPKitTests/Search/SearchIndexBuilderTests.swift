@@ -41,6 +41,16 @@ struct SearchIndexBuilderTests {
     #expect(files.first?.hasPrefix("search/index.js") == true)
   }
 
+  @Test func everyFileGoesThroughKeep() {
+    let documents = (0..<50).map { document("Guide \($0)", String(repeating: "safety word\($0) ", count: 40)) }
+    let files = SearchIndexEncoder(
+      documents: documents, postings: SearchIndexBuilder.build(documents, tokenizer: tokenizer), roles: [],
+      stemmerName: "en", keep: { RenderedFile(path: $0.path, contents: .written(URL(fileURLWithPath: "/kept"))) }
+    ).files()
+    #expect(files.count > documents.count + 1)
+    #expect(files.allSatisfy { if case .written = $0.contents { true } else { false } })
+  }
+
   @Test func onlyATermsBestDocumentsKeepTheirPositions() throws {
     let count = SearchIndexBuilder.positionedDocuments + 50
     let documents = (0..<count).map { document("Guide \($0)", String(repeating: "safety ", count: 1 + $0 % 7)) }
