@@ -5,14 +5,11 @@ import Foundation
 /// `search/index.js` is small (counts, filters, shard boundaries); terms come in shards of about `shardBytes`, and
 /// `search/docs-N.js` holds document N's record, so showing a few results loads little more than their own text.
 /// Files load only when a query needs them. A term shard also lists the prefix words (`Tokenizer.prefixWords`)
-/// that sort within its range, each with its term. Each file goes through `keep` as soon as it is made (the build
-/// writes it there), so the files are never all in memory at once.
+/// that sort within its range, each with its term.
 struct SearchIndexEncoder {
   static let shardBytes = 16_000
 
   let documents: [SearchDocument]
-  let postings: [(term: String, postings: Postings)]
-  var words: [(word: String, term: String)] = []
   let roles: [Role]
   let stemmerName: String?
   /// Where the files go: `search/`, or `es/search/` for the Spanish edition's index.
@@ -20,47 +17,16 @@ struct SearchIndexEncoder {
   /// Takes each file as it is made and returns what stands for it in the build (`OutputStaging.keep` writes it).
   var keep: @Sendable (RenderedFile) -> RenderedFile = { $0 }
 
-  func files() -> [RenderedFile] {
-    let folder = self.folder
-    let keep = self.keep
-    let documentFiles = Array(documents.enumerated()).parallelMap { offset, document in
+  /// `search/docs-N.js` for each document N.
+  func documentFiles() -> [RenderedFile] {
+    let (folder, keep) = (self.folder, self.keep)
+    return Array(documents.enumerated()).parallelMap { offset, document in
       keep(Self.shardFile(folder, "docs", offset) { Self.writeRecord(document, to: &$0) })
     }
-    let termItems = postings.map { item in
-      var term = JSONWriter()
-      term.string(item.term)
-      var list = JSONWriter()
-      Self.writePostingList(item.postings, to: &list)
-      return (term: term.bytes, postings: list.bytes)
-    }
-    let termStarts = Self.groups(termItems.map { $0.term.count + $0.postings.count }, limit: Self.shardBytes)
-    var nextWord = 0
-    let termFiles = termStarts.indices.map { shard in
-      let end = shard + 1 < termStarts.count ? termStarts[shard + 1] : termItems.count
-      let entries = termItems[termStarts[shard]..<end]
-      var shardWords: [(word: String, term: String)] = []
-      while nextWord < words.count
-        && (shard + 1 == termStarts.count
-          || words[nextWord].word.utf16.lexicographicallyPrecedes(postings[end].term.utf16))
-      {
-        shardWords.append(words[nextWord])
-        nextWord += 1
-      }
-      return keep(
-        Self.shardFile(folder, "terms", shard) { body in
-          body.raw("{\"terms\":")
-          body.list(entries) { $0.raw($1.term) }
-          body.raw(",\"postings\":")
-          body.list(entries) { $0.raw($1.postings) }
-          if !shardWords.isEmpty {
-            body.raw(",\"words\":")
-            body.list(shardWords) { $0.string($1.word) }
-            body.raw(",\"stems\":")
-            body.list(shardWords) { $0.string($1.term) }
-          }
-          body.raw("}")
-        })
-    }
+  }
+
+  /// `search/index.js`, given the first term of each term shard.
+  func indexFile(firstTerms: [String]) -> RenderedFile {
     let roleIndex = Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1.id, $0) })
     let filters = documents.map { document in
       document.kind + 8 * document.roleIDs.compactMap { roleIndex[$0] }.reduce(0) { $0 | (1 << $1) }
@@ -75,12 +41,85 @@ struct SearchIndexEncoder {
     index.raw(",\"documents\":")
     index.number(documents.count)
     index.raw(",\"termShards\":")
-    index.list(termStarts) { $0.string(postings[$1].term) }
+    index.list(firstTerms) { $0.string($1) }
     index.raw(",\"filters\":")
     index.list(filters) { $0.number($1) }
     index.raw("};\n")
-    return [keep(RenderedFile(path: folder + "index.js", contents: .bytes(Data(index.bytes))))] + termFiles
-      + documentFiles
+    return keep(RenderedFile(path: folder + "index.js", contents: .bytes(Data(index.bytes))))
+  }
+
+  /// `search/terms-N.js`, made as the terms come in order: a shard is written once the next term would take it
+  /// past `shardBytes`, so only one shard's postings are in memory at a time.
+  struct TermShards {
+    let folder: String
+    /// Sorted like the terms.
+    let words: [(word: String, term: String)]
+    let keep: @Sendable (RenderedFile) -> RenderedFile
+    private(set) var firstTerms: [String] = []
+    private var files: [RenderedFile] = []
+    /// The shard being filled: each term and its posting list, as JSON.
+    private var entries: [(term: [UInt8], postings: [UInt8])] = []
+    private var size = 0
+    private var nextWord = 0
+
+    init(
+      folder: String, words: [(word: String, term: String)], keep: @escaping @Sendable (RenderedFile) -> RenderedFile
+    ) {
+      self.folder = folder
+      self.words = words
+      self.keep = keep
+    }
+
+    /// Adds the next term in order.
+    mutating func add(_ term: String, _ postings: Postings) {
+      var termJSON = JSONWriter()
+      termJSON.string(term)
+      var list = JSONWriter()
+      SearchIndexEncoder.writePostingList(postings, to: &list)
+      let bytes = termJSON.bytes.count + list.bytes.count
+      if !entries.isEmpty && size + bytes > SearchIndexEncoder.shardBytes { write(before: term) }
+      if entries.isEmpty { firstTerms.append(term) }
+      entries.append((termJSON.bytes, list.bytes))
+      size += bytes
+    }
+
+    /// Writes the last shard and returns every shard's file.
+    mutating func finish() -> [RenderedFile] {
+      if !entries.isEmpty { write(before: nil) }
+      return files
+    }
+
+    /// Writes the shard being filled with the prefix words that sort before `next`, the next shard's first term
+    /// (all that are left for the last shard).
+    private mutating func write(before next: String?) {
+      func sortsBeforeNext(_ word: String) -> Bool {
+        guard let next else { return true }
+        return word.utf16.lexicographicallyPrecedes(next.utf16)
+      }
+      var shardWords: [(word: String, term: String)] = []
+      while nextWord < words.count && sortsBeforeNext(words[nextWord].word) {
+        shardWords.append(words[nextWord])
+        nextWord += 1
+      }
+      let entries = self.entries
+      files.append(
+        keep(
+          SearchIndexEncoder.shardFile(folder, "terms", files.count) { body in
+            body.raw("{\"terms\":")
+            body.list(entries) { $0.raw($1.term) }
+            body.raw(",\"postings\":")
+            body.list(entries) { $0.raw($1.postings) }
+            if !shardWords.isEmpty {
+              body.raw(",\"words\":")
+              body.list(shardWords) { $0.string($1.word) }
+              body.raw(",\"stems\":")
+              body.list(shardWords) { $0.string($1.term) }
+            }
+            body.raw("}")
+          }))
+      self.entries.removeAll()
+      size = 0
+    }
   }
 
   /// `SOPKIT_SEARCH_SHARD(kind,number,body);`, the body written by `writeBody`.
@@ -96,21 +135,6 @@ struct SearchIndexEncoder {
     writeBody(&file)
     file.raw(");\n")
     return RenderedFile(path: folder + "\(kind)-\(number).js", contents: .bytes(Data(file.bytes)))
-  }
-
-  /// The index of each group's first item, when items of these sizes in bytes are grouped in order into groups of
-  /// about `limit` bytes.
-  private static func groups(_ sizes: [Int], limit: Int) -> [Int] {
-    var starts: [Int] = []
-    var size = 0
-    for (offset, bytes) in sizes.enumerated() {
-      if starts.isEmpty || size + bytes > limit && size > 0 {
-        starts.append(offset)
-        size = 0
-      }
-      size += bytes
-    }
-    return starts
   }
 
   /// `[path, title, kind, roleIDs, date, summary, [[anchor, heading, text], ...], language, local]`: language is

@@ -13,27 +13,46 @@ struct SearchIndexBuilderTests {
       sections: [SearchDocument.Section(id: "", heading: "", text: body)])
   }
 
+  /// Every term with its postings, in the order the shards get them.
+  func postingsByTerm(_ documents: [SearchDocument]) -> [(term: String, postings: Postings)] {
+    var hits = TermHits(documents, tokenizer: tokenizer)
+    var index: [(term: String, postings: Postings)] = []
+    hits.removePostings { index.append(($0, $1)) }
+    return index
+  }
+
+  func indexFiles(
+    _ documents: [SearchDocument], keep: @escaping @Sendable (RenderedFile) -> RenderedFile = { $0 }
+  ) -> [RenderedFile] {
+    SearchIndexBuilder.files(
+      documents, tokenizer: Tokenizer(stemmer: EnglishStemmer()), roles: [], stemmerName: "en", keep: keep)
+  }
+
+  /// The value a script file assigns or passes, read as JSON.
+  func json(_ file: RenderedFile) throws -> Any {
+    guard case .bytes(let data) = file.contents else { throw CocoaError(.fileReadUnknown) }
+    var text = String(decoding: data, as: UTF8.self)
+    if let start = text.firstIndex(of: "=") { text = String(text[text.index(after: start)...]) }
+    if text.hasPrefix("SOPKIT_SEARCH_SHARD(") { text = String(text.drop { $0 != "{" }.dropLast(3)) }
+    return try JSONSerialization.jsonObject(
+      with: Data(text.trimmingCharacters(in: CharacterSet(charactersIn: ";\n")).utf8))
+  }
+
   @Test func aTitleMatchOutscoresABodyMatch() throws {
-    let index = SearchIndexBuilder.build(
-      [document("Networks", "about people"), document("People", "networks of people")], tokenizer: tokenizer)
+    let index = postingsByTerm([document("Networks", "about people"), document("People", "networks of people")])
     let postings = Array(try #require(index.first { $0.term == "network" }).postings)
     #expect(postings.map(\.document) == [0, 1])
     #expect(postings[0].score > postings[1].score)
   }
 
   @Test func termsAreSortedInJavaScriptOrder() {
-    let index = SearchIndexBuilder.build([document("Zebra apple", "Éclair ünder")], tokenizer: tokenizer)
-    let terms = index.map(\.term)
+    let terms = postingsByTerm([document("Zebra apple", "Éclair ünder")]).map(\.term)
     #expect(terms == terms.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
   }
 
   @Test func encodingIsDeterministicAndSharded() {
     let documents = (0..<400).map { document("Guide \($0)", String(repeating: "safety word\($0) ", count: 40)) }
-    let index = SearchIndexBuilder.build(documents, tokenizer: tokenizer)
-    let encode = {
-      SearchIndexEncoder(documents: documents, postings: index, roles: [], stemmerName: "en").files()
-        .map { "\($0.path)\($0.contents)" }
-    }
+    let encode = { indexFiles(documents).map { "\($0.path)\($0.contents)" } }
     let files = encode()
     #expect(files == encode())
     #expect(files.filter { $0.hasPrefix("search/docs-") }.count == documents.count)
@@ -43,10 +62,7 @@ struct SearchIndexBuilderTests {
 
   @Test func everyFileGoesThroughKeep() {
     let documents = (0..<50).map { document("Guide \($0)", String(repeating: "safety word\($0) ", count: 40)) }
-    let files = SearchIndexEncoder(
-      documents: documents, postings: SearchIndexBuilder.build(documents, tokenizer: tokenizer), roles: [],
-      stemmerName: "en", keep: { RenderedFile(path: $0.path, contents: .written(URL(fileURLWithPath: "/kept"))) }
-    ).files()
+    let files = indexFiles(documents) { RenderedFile(path: $0.path, contents: .written(URL(fileURLWithPath: "/kept"))) }
     #expect(files.count > documents.count + 1)
     #expect(files.allSatisfy { if case .written = $0.contents { true } else { false } })
   }
@@ -55,7 +71,7 @@ struct SearchIndexBuilderTests {
     let count = SearchIndexBuilder.positionedDocuments + 50
     let documents = (0..<count).map { document("Guide \($0)", String(repeating: "safety ", count: 1 + $0 % 7)) }
     let postings = Array(
-      try #require(SearchIndexBuilder.build(documents, tokenizer: tokenizer).first { $0.term == "safeti" }).postings)
+      try #require(postingsByTerm(documents).first { $0.term == "safeti" }).postings)
     let positioned = postings.filter { !$0.positions.isEmpty }
     #expect(postings.count == count)
     #expect(positioned.count == SearchIndexBuilder.positionedDocuments)
@@ -63,19 +79,39 @@ struct SearchIndexBuilderTests {
   }
 
   @Test func termShardsListThePrefixWordsInTheirRange() throws {
-    let documents = [document("Mapping", "worried networks")]
-    let tokenizer = Tokenizer(stemmer: EnglishStemmer())
-    let index = SearchIndexBuilder.build(documents, tokenizer: tokenizer)
-    let files = SearchIndexEncoder(
-      documents: documents, postings: index, words: tokenizer.prefixWords(), roles: [], stemmerName: "en"
-    ).files()
-    let shard = try #require(files.first { $0.path == "search/terms-0.js" })
+    let shard = try #require(
+      indexFiles([document("Mapping", "worried networks")]).first { $0.path == "search/terms-0.js" })
     guard case .bytes(let data) = shard.contents else {
       Issue.record("search/terms-0.js should be built, not copied")
       return
     }
     let text = String(decoding: data, as: UTF8.self)
     #expect(text.contains(#""words":["mapping","worried"],"stems":["map","worri"]"#))
+  }
+
+  @Test func eachShardListsThePrefixWordsFromItsFirstTermToTheNextShards() throws {
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    let words = (0..<600).map { "walk\(letters[$0 / 26])\(letters[$0 % 26])ing" }
+    let documents = (0..<60).map { document("Guide \($0)", words.joined(separator: " ")) }
+    let files = indexFiles(documents)
+    let indexFile = try #require(files.first { $0.path == "search/index.js" })
+    let index = try #require(try json(indexFile) as? [String: Any])
+    let firstTerms = try #require(index["termShards"] as? [String])
+    #expect(firstTerms.count > 2)
+    var listed: [String] = []
+    for (shard, first) in firstTerms.enumerated() {
+      let file = try #require(files.first { $0.path == "search/terms-\(shard).js" })
+      let body = try #require(try json(file) as? [String: Any])
+      #expect((body["terms"] as? [String])?.first == first)
+      let shardWords = body["words"] as? [String] ?? []
+      for word in shardWords {
+        if shard > 0 { #expect(!word.utf16.lexicographicallyPrecedes(first.utf16)) }
+        if shard + 1 < firstTerms.count { #expect(word.utf16.lexicographicallyPrecedes(firstTerms[shard + 1].utf16)) }
+      }
+      listed += shardWords
+    }
+    #expect(Set(listed).isSuperset(of: words))
+    #expect(listed.count == Set(listed).count)
   }
 
   @Test func stringsAreEscapedForJSONAndJavaScript() {
