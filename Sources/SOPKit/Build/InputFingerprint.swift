@@ -33,7 +33,7 @@ struct InputFingerprint: Sendable {
       + (project.overlay.map { [("overlay", $0)] } ?? [])
     for (role, folder) in folders {
       let paths = AssetCopier.regularFiles(under: folder.url, includingLinks: true)
-      let fileHashes = paths.parallelMap { Self.hash(of: folder.url.appendingPathComponent($0)) }
+      let fileHashes = paths.parallelMap { Self.hash(of: folder.url.appendingPathComponent($0, isDirectory: false)) }
       hash.combine(role)
       hash.combine(paths.count)
       for (path, fileHash) in zip(paths, fileHashes) {

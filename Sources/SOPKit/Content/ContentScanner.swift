@@ -121,7 +121,7 @@ struct ContentScanner {
         inventory.markdown.append(
           MarkdownEntry(
             kind: kind, slug: slug, language: language, contentPath: relative,
-            url: contentURL.appendingPathComponent(relative),
+            url: contentURL.appendingPathComponent(relative, isDirectory: false),
             displayPath: displayPath(relative), isLocal: isLocal))
       } else if parts.count > 1 || !["site.yaml", "contacts.yaml"].contains(name) {
         inventory.files.append(relative)

@@ -20,7 +20,8 @@ struct AssetCopier: Sendable {
         return
       }
       owners[path] = "'\(display)'"
-      copies.append(RenderedFile(path: path, contents: .copy(folder.url.appendingPathComponent(path))))
+      copies.append(
+        RenderedFile(path: path, contents: .copy(folder.url.appendingPathComponent(path, isDirectory: false))))
     }
     for path in Self.regularFiles(under: project.publicAssets.url) { add(path, from: project.publicAssets) }
     for path in site.files {

@@ -65,12 +65,14 @@ struct OutputMarker: Sendable {
     }
     let manager = FileManager.default
     for (folder, names) in children {
-      let url = folder.isEmpty ? output : output.appendingPathComponent(folder)
+      let url = folder.isEmpty ? output : output.appendingPathComponent(folder, isDirectory: true)
       guard let entries = try? manager.contentsOfDirectory(atPath: url.path), Set(entries) == names else {
         return false
       }
     }
     let paths = Array(files.keys)
-    return !paths.parallelMap { FileState(path: output.appendingPathComponent($0).path) == files[$0] }.contains(false)
+    return !paths.parallelMap {
+      FileState(path: output.appendingPathComponent($0, isDirectory: false).path) == files[$0]
+    }.contains(false)
   }
 }

@@ -59,7 +59,8 @@ final class OutputStaging: @unchecked Sendable {
 
   /// Where `file` is in the folder, written there unless it already is.
   private func place(_ file: RenderedFile) throws -> URL {
-    let target = url.appendingPathComponent(file.path)
+    // Without isDirectory, Foundation asks the file system whether the path is a folder: a stat for every file.
+    let target = url.appendingPathComponent(file.path, isDirectory: false)
     switch file.contents {
     case .written: return target
     case .bytes(let data):
@@ -75,7 +76,8 @@ final class OutputStaging: @unchecked Sendable {
   private func makeFolder(of path: String) throws {
     let folder = RelativeLink.directory(of: path)
     if lock.withLock({ folders.contains(folder) }) { return }
-    try FileManager.default.createDirectory(at: url.appendingPathComponent(folder), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: url.appendingPathComponent(folder, isDirectory: true), withIntermediateDirectories: true)
     lock.withLock { _ = folders.insert(folder) }
   }
 
