@@ -132,9 +132,17 @@ def run(args):
     # ext4 file system without a journal (this machine's), the kernel skips inodes freed in the last minutes
     # when it makes new files, checking each one, so a run right after deleting tens of thousands of files
     # paid for the harness's own rm -rf (perf: recently_deleted under ext4_create), growing round by round.
+    # For the same reason the first round waits until the last deletion is --settle seconds old: the next
+    # size of one run.sh, or the next run.sh, came right after it (100,000 guides: 30 s of system time
+    # instead of 20). A trash left by an interrupted run goes with this run's, at the end.
     trash = os.path.join(tree, "trash")
-    if os.path.exists(trash):
-        shutil.rmtree(trash)
+    cleaned = os.path.join(os.path.dirname(tree), ".cleaned")
+    if os.path.exists(cleaned):
+        wait = args.settle - (time.time() - os.path.getmtime(cleaned))
+        if wait > 0:
+            print(f"  waiting {wait:.0f} s: outputs were deleted less than {args.settle} s ago "
+                  "(SETTLE=0 to skip)", flush=True)
+            time.sleep(wait)
 
     def fresh(*folders):
         for folder in folders:
@@ -188,6 +196,7 @@ def run(args):
 
     if os.path.exists(trash):
         shutil.rmtree(trash)
+        open(cleaned, "w").close()
 
     result = {
         "guides": args.guides,
@@ -293,6 +302,8 @@ def main():
                    help="1: Hugo also writes a search index; auto: only if sopkit's output has one")
     r.add_argument("--hugo-related", type=int, default=1, help="0: Hugo leaves out the related guides")
     r.add_argument("--hugo-rebuild", type=int, default=0, help="1: also time a no-change Hugo rebuild")
+    r.add_argument("--settle", type=float, default=180,
+                   help="seconds between deleting outputs and the first timed run (see run())")
     r.add_argument("--cleanup", choices=["later", "now"], default="later",
                    help="later: move earlier outputs aside and delete them after the last round; now: delete each before its run")
     t = sub.add_parser("table")

@@ -20,6 +20,8 @@
 #   HUGO_REBUILD=0     1: also time a no-change Hugo rebuild
 #   CLEANUP=later      later: earlier outputs are moved aside and deleted after the last round;
 #                      now: deleted just before each run (see "What the figures mean")
+#   SETTLE=180         seconds to wait before the first round when the harness deleted outputs more
+#                      recently than that (creating files right after deleting many is slow on ext4)
 #   SERVE_EDITS=0      N > 0: after the builds, time N saves of a guide body and N of a title from
 #                      save to served, in sopkit serve and hugo server (serve_bench.py)
 #   SERVE_ONLY=0       1: skip the build runs, only the serve benchmark
@@ -75,7 +77,7 @@ for n in "${SIZES[@]}"; do
       --sopkit "$SOPKIT_BIN" --hugo "$HUGO_BIN" --cmark "$CMARK" \
       --templates "$REPO/Templates" --public "$REPO/Public" --results "$WORK/results" \
       --label "$SOPKIT_LABEL" --hugo-search "${HUGO_SEARCH:-auto}" --hugo-related "${HUGO_RELATED:-1}" --hugo-rebuild "${HUGO_REBUILD:-0}" \
-      --cleanup "${CLEANUP:-later}"
+      --cleanup "${CLEANUP:-later}" --settle "${SETTLE:-180}"
     RESULTS+=("$WORK/results/$n.json")
   fi
   if [ "${SERVE_EDITS:-0}" -gt 0 ]; then
