@@ -140,7 +140,7 @@ def run(args):
     if os.path.exists(cleaned):
         wait = args.settle - (time.time() - os.path.getmtime(cleaned))
         if wait > 0:
-            print(f"  waiting {wait:.0f} s: outputs were deleted less than {args.settle} s ago "
+            print(f"  waiting {wait:.0f} s: outputs were deleted less than {args.settle:g} s ago "
                   "(SETTLE=0 to skip)", flush=True)
             time.sleep(wait)
 
