@@ -32,8 +32,11 @@ struct SearchIndexBuilderTests {
   func json(_ file: RenderedFile) throws -> Any {
     guard case .bytes(let data) = file.contents else { throw CocoaError(.fileReadUnknown) }
     var text = String(decoding: data, as: UTF8.self)
-    if let start = text.firstIndex(of: "=") { text = String(text[text.index(after: start)...]) }
-    if text.hasPrefix("SOPKIT_SEARCH_SHARD(") { text = String(text.drop { $0 != "{" }.dropLast(3)) }
+    if text.hasPrefix("SOPKIT_SEARCH_SHARD(") {
+      text = String(text.drop { $0 != "{" }.dropLast(3))
+    } else if let start = text.firstIndex(of: "=") {
+      text = String(text[text.index(after: start)...])
+    }
     return try JSONSerialization.jsonObject(
       with: Data(text.trimmingCharacters(in: CharacterSet(charactersIn: ";\n")).utf8))
   }
