@@ -35,7 +35,7 @@ enum SearchIndexBuilder {
       documents: documents, roles: roles, stemmerName: stemmerName, folder: folder, keep: keep)
     let documentFiles = encoder.documentFiles()
     var hits = TermHits(documents, tokenizer: tokenizer)
-    var shards = SearchIndexEncoder.TermShards(folder: folder, words: tokenizer.prefixWords(), keep: keep)
+    var shards = encoder.termShards(words: tokenizer.prefixWords())
     hits.removePostings { shards.add($0, $1) }
     let termFiles = shards.finish()
     return [encoder.indexFile(firstTerms: shards.firstTerms)] + termFiles + documentFiles

@@ -25,6 +25,11 @@ struct SearchIndexEncoder {
     }
   }
 
+  /// The term shards' writer, into this index's folder and through its `keep`; `words` sorted like the terms.
+  func termShards(words: [(word: String, term: String)]) -> TermShards {
+    TermShards(folder: folder, words: words, keep: keep)
+  }
+
   /// `search/index.js`, given the first term of each term shard.
   func indexFile(firstTerms: [String]) -> RenderedFile {
     let roleIndex = Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1.id, $0) })
@@ -62,7 +67,7 @@ struct SearchIndexEncoder {
     private var size = 0
     private var nextWord = 0
 
-    init(
+    fileprivate init(
       folder: String, words: [(word: String, term: String)], keep: @escaping @Sendable (RenderedFile) -> RenderedFile
     ) {
       self.folder = folder
