@@ -99,6 +99,24 @@ def extra_scripts(output, public):
     return sorted(found)
 
 
+def settle_after_deletion(trees, seconds):
+    """Waits until the harness's last deletion of outputs under `trees` (see `delete_trash`) is `seconds` old."""
+    cleaned = os.path.join(trees, ".cleaned")
+    if os.path.exists(cleaned):
+        wait = seconds - (time.time() - os.path.getmtime(cleaned))
+        if wait > 0:
+            print(f"  waiting {wait:.0f} s: outputs were deleted less than {seconds:g} s ago "
+                  "(SETTLE=0 to skip)", flush=True)
+            time.sleep(wait)
+
+
+def delete_trash(trash, trees):
+    """Deletes the outputs moved into `trash` and notes when, for `settle_after_deletion`."""
+    if os.path.exists(trash):
+        shutil.rmtree(trash)
+        open(os.path.join(trees, ".cleaned"), "w").close()
+
+
 def stage_times(log_path):
     """sopkit --verbose prints '  load: 0.095 s' per stage."""
     stages = {}
@@ -136,13 +154,7 @@ def run(args):
     # size of one run.sh, or the next run.sh, came right after it (100,000 guides: 30 s of system time
     # instead of 20). A trash left by an interrupted run goes with this run's, at the end.
     trash = os.path.join(tree, "trash")
-    cleaned = os.path.join(os.path.dirname(tree), ".cleaned")
-    if os.path.exists(cleaned):
-        wait = args.settle - (time.time() - os.path.getmtime(cleaned))
-        if wait > 0:
-            print(f"  waiting {wait:.0f} s: outputs were deleted less than {args.settle:g} s ago "
-                  "(SETTLE=0 to skip)", flush=True)
-            time.sleep(wait)
+    settle_after_deletion(os.path.dirname(tree), args.settle)
 
     def fresh(*folders):
         for folder in folders:
@@ -194,9 +206,7 @@ def run(args):
             print(f"  output: sopkit {sopkit_pages} pages ({sopkit_files} files), "
                   f"Hugo {hugo_pages} pages ({hugo_files} files)", flush=True)
 
-    if os.path.exists(trash):
-        shutil.rmtree(trash)
-        open(cleaned, "w").close()
+    delete_trash(trash, os.path.dirname(tree))
 
     result = {
         "guides": args.guides,

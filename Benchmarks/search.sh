@@ -5,7 +5,7 @@
 #   Benchmarks/search.sh 1000         # another size
 #   RUNS=5 Benchmarks/search.sh
 #
-# Environment: RUNS=3, SEED=1, SOPKIT_BIN, SOPKIT_LABEL, SWIFT_SCRATCH as for run.sh;
+# Environment: RUNS=3, SEED=1, SETTLE=180, SOPKIT_BIN, SOPKIT_LABEL, SWIFT_SCRATCH as for run.sh;
 #   PAGEFIND_BIN=PATH  use this pagefind binary (default: pagefind-bin==1.5.2 from PyPI in a venv under work/)
 #
 # Writes under Benchmarks/work/: trees/<N>/search-site/ (sopkit's output with Pagefind's bundle in pagefind/),
@@ -51,7 +51,7 @@ for n in "${SIZES[@]}"; do
   say "$n guides: $RUNS rounds of sopkit build and pagefind --site (one process at a time)"
   /usr/bin/python3 "$HERE/search_bench.py" build --tree "$tree" --runs "$RUNS" --sopkit "$SOPKIT_BIN" \
     --pagefind "$PAGEFIND_BIN" --templates "$REPO/Templates" --public "$REPO/Public" --results "$WORK/results" \
-    --label "$SOPKIT_LABEL"
+    --label "$SOPKIT_LABEL" --settle "${SETTLE:-180}"
   say "$n guides: $RUNS rounds of queries in headless Chromium"
   /usr/bin/python3 "$HERE/search_bench.py" browse --tree "$tree" --runs "$RUNS" --results "$WORK/results"
   RESULTS+=("$WORK/results/search-$n.json")

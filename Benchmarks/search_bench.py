@@ -30,7 +30,6 @@ import gzip
 import http.server
 import json
 import os
-import shutil
 import statistics
 import sys
 import time
@@ -40,7 +39,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "Tests" / "Browser"))
-from bench import busy_cores, measure, stage_times  # noqa: E402
+from bench import busy_cores, delete_trash, measure, settle_after_deletion, stage_times  # noqa: E402
 
 QUERIES = ["safety network", "danger statement", "house of worries", "supervisor coaching", "scaling question",
            "mapp"]
@@ -137,10 +136,11 @@ def build(args):
     pagefind_cmd = [args.pagefind, "--site", str(site), "--output-subdir", "pagefind", "--root-selector", "main",
                     "--quiet"]
     samples = {"sopkit": [], "Pagefind": []}
-    # Earlier outputs are moved aside and deleted after the last round, as in bench.py: deleting thousands of files
-    # slows whatever this file system makes next.
+    # Earlier outputs are moved aside and deleted after the last round, and the first round waits out the
+    # harness's last deletion, as in bench.py: deleting thousands of files slows whatever this file system makes
+    # next. A trash left by an interrupted run goes with this run's, at the end.
     trash = tree / "search-trash"
-    shutil.rmtree(trash, ignore_errors=True)
+    settle_after_deletion(str(tree.parent), args.settle)
 
     def set_aside(folder):
         if folder.exists():
@@ -169,7 +169,7 @@ def build(args):
     # The last round may have ended with sopkit, which removed Pagefind's bundle: index once more if so.
     if not (site / "pagefind" / "pagefind.js").exists():
         measure(pagefind_cmd, str(logs / "search-Pagefind-final.log"))
-    shutil.rmtree(trash, ignore_errors=True)
+    delete_trash(str(trash), str(tree.parent))
     (site / "pagefind-bench.html").write_text(PAGEFIND_PAGE)
     sopkit_bytes, sopkit_files = folder_bytes(site, sopkit_index_files)
     pagefind_bytes, pagefind_files = folder_bytes(site / "pagefind")
@@ -398,6 +398,8 @@ def main():
     b.add_argument("--public", required=True)
     b.add_argument("--results", required=True)
     b.add_argument("--label", default="")
+    b.add_argument("--settle", type=float, default=180,
+                   help="seconds between the harness's last deletion of outputs and the first timed run")
     w = commands.add_parser("browse")
     w.add_argument("--tree", required=True)
     w.add_argument("--runs", type=int, default=3)
