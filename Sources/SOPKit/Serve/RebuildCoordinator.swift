@@ -42,7 +42,7 @@ actor RebuildCoordinator {
       saved = []
       let result = await Self.offThePool(.userInitiated) {
         Result { () throws(BuildFailure) -> BuiltSite in
-          try builder.buildInMemory(reusing: previous, saved: taken, searchIndex: previous == nil)
+          try builder.buildInMemory(reusing: previous?.cache, searchIndex: previous == nil)
         }
       }
       // A failed build leaves the last good one as the base, so its saves count again next time.

@@ -11,9 +11,9 @@ extension SiteAssembler {
     let localTopics = tables.topics.mapValues { $0.localized(id) }
     func localized(_ roles: [Role]) -> [Role] { roles.map { $0.localized(id) } }
     func localized(_ topics: [Topic]) -> [Topic] { topics.map { $0.localized(id) } }
-    let guideTranslations = translations(content.guides, in: id)
-    let storyTranslations = translations(content.stories, in: id)
-    let pageTranslations = translations(content.pages, in: id)
+    let guideTranslations = translations(guides, in: id)
+    let storyTranslations = translations(stories, in: id)
+    let pageTranslations = translations(pages, in: id)
 
     var guides: [Guide] = base.guides.map { original in
       var guide = original
@@ -116,9 +116,7 @@ extension SiteAssembler {
   }
 
   /// The pages of one kind translated into `language`, by slug.
-  private func translations<Meta>(_ pages: [LoadedContent.Page<Meta>], in language: String) -> [String: LoadedContent
-    .Page<Meta>]
-  {
+  private func translations<Meta>(_ pages: [Page<Meta>], in language: String) -> [String: Page<Meta>] {
     Dictionary(pages.filter { $0.language == language }.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
   }
 }

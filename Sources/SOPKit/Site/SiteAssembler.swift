@@ -5,6 +5,24 @@
 /// its translations and, where a page is not translated, the original.
 struct SiteAssembler {
   let content: LoadedContent
+  /// The content's pages with their links resolved.
+  let guides: [Page<GuideFrontMatter>]
+  let stories: [Page<StoryFrontMatter>]
+  let pages: [Page<PageFrontMatter>]
+  /// What resolving the pages' links found.
+  private let linkDiagnostics: [Diagnostic]
+
+  init(content: LoadedContent) {
+    self.content = content
+    let inventory = Self.linkInventory(of: content)
+    let guides = Self.resolveLinks(of: content.guides, inventory: inventory)
+    let stories = Self.resolveLinks(of: content.stories, inventory: inventory)
+    let pages = Self.resolveLinks(of: content.pages, inventory: inventory)
+    self.guides = guides.map(\.0)
+    self.stories = stories.map(\.0)
+    self.pages = pages.map(\.0)
+    linkDiagnostics = guides.flatMap(\.1) + stories.flatMap(\.1) + pages.flatMap(\.1)
+  }
 
   /// The roles, topics and regions every page's ids are looked up in.
   struct Tables {
@@ -15,6 +33,7 @@ struct SiteAssembler {
 
   func assemble() throws(BuildFailure) -> (Site, [Diagnostic]) {
     var diagnostics = DiagnosticCollector()
+    diagnostics.append(contentsOf: linkDiagnostics)
     let settings = content.settings
     var regions: [String: Region] = [:]
     for region in content.regions { regions[region.value.id] = region.value }
@@ -24,7 +43,7 @@ struct SiteAssembler {
     var tags = TagCollector()
     var files = Set<String>()
 
-    var guides: [Guide] = content.guides.filter { $0.language == nil }.map { page in
+    var guides: [Guide] = self.guides.filter { $0.language == nil }.map { page in
       let meta = page.frontMatter
       return Guide(
         slug: page.slug, title: meta.title, summary: meta.summary,
@@ -37,7 +56,7 @@ struct SiteAssembler {
     guides = guides.sortedAToZ()
     RelatedGuides.fill(&guides)
 
-    var stories: [Story] = content.stories.filter { $0.language == nil }.compactMap { page in
+    var stories: [Story] = self.stories.filter { $0.language == nil }.compactMap { page in
       let meta = page.frontMatter
       let image = image(meta.image, alt: meta.imageAlt, of: page, files: &files, diagnostics: &diagnostics)
       var region: Region?
@@ -53,7 +72,7 @@ struct SiteAssembler {
     }
     stories.sort(by: Self.newestFirst)
 
-    var pages = content.pages.filter { $0.language == nil }.map { page in
+    var pages = self.pages.filter { $0.language == nil }.map { page in
       AboutPage(
         slug: page.slug, title: page.frontMatter.title, order: page.frontMatter.order,
         summary: page.frontMatter.summary, body: page.body, isLocal: page.isLocal)
@@ -61,9 +80,9 @@ struct SiteAssembler {
     pages.sort(by: Self.readingOrder)
 
     let bodies =
-      content.guides.map { ($0.outputPath, $0.body, $0.location) }
-      + content.stories.map { ($0.outputPath, $0.body, $0.location) }
-      + content.pages.map { ($0.outputPath, $0.body, $0.location) }
+      self.guides.map { ($0.outputPath, $0.body, $0.location) }
+      + self.stories.map { ($0.outputPath, $0.body, $0.location) }
+      + self.pages.map { ($0.outputPath, $0.body, $0.location) }
     for (_, body, _) in bodies { files.formUnion(body.files) }
     if let logo = settings.local?.logo { files.insert(logo) }
 
@@ -90,7 +109,8 @@ struct SiteAssembler {
     var anchors: [String: Set<String>] = [:]
     for (path, body, _) in bodies { anchors[path] = Set(body.headings.map(\.id)) }
     for edition in site.allEditions { anchors[edition.path(of: .contacts)] = Set(site.regions.map(\.id)) }
-    let targets = LinkTargets(paths: routes.paths, anchors: anchors, unreadable: content.unreadablePages)
+    let targets = LinkTargets(
+      paths: routes.paths, anchors: anchors, unreadable: Set(content.unreadablePages.map(Route.outputPath)))
     site.linkTargets = targets
     // On every core: at 100,000 guides the 1.5 million links took a second on one.
     let linkErrors = bodies.map(\.1).parallelMap { body in
@@ -137,7 +157,7 @@ struct SiteAssembler {
   }
 
   func attachments<Meta>(
-    _ references: [AttachmentReference], of page: LoadedContent.Page<Meta>, files: inout Set<String>,
+    _ references: [AttachmentReference], of page: Page<Meta>, files: inout Set<String>,
     diagnostics: inout DiagnosticCollector
   ) -> [Attachment] {
     references.compactMap { reference -> Attachment? in
@@ -148,7 +168,7 @@ struct SiteAssembler {
   }
 
   func image<Meta>(
-    _ reference: Located<String>?, alt: String?, of page: LoadedContent.Page<Meta>, files: inout Set<String>,
+    _ reference: Located<String>?, alt: String?, of page: Page<Meta>, files: inout Set<String>,
     diagnostics: inout DiagnosticCollector
   ) -> Story.Image? {
     guard let reference, let path = resolveFile(reference, of: page, diagnostics: &diagnostics) else { return nil }
@@ -158,7 +178,7 @@ struct SiteAssembler {
 
   /// A front-matter path (attachment, story image) that must name a file under Content/.
   private func resolveFile<Meta>(
-    _ reference: Located<String>, of page: LoadedContent.Page<Meta>, diagnostics: inout DiagnosticCollector
+    _ reference: Located<String>, of page: Page<Meta>, diagnostics: inout DiagnosticCollector
   ) -> String? {
     switch page.linkResolver.resolve(reference.value, base: .contentRoot) {
     case .file(_, let path):
@@ -185,9 +205,9 @@ struct SiteAssembler {
       generated += own.map(edition.path(of:)).sorted()
     }
     for path in generated { routes.claim(path, by: nil, diagnostics: &diagnostics) }
-    for page in content.guides { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
-    for page in content.stories { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
-    for page in content.pages { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
+    for page in guides { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
+    for page in stories { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
+    for page in pages { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
     for file in site.files {
       routes.claim(file, by: SourceLocation(path: content.displayPath(file)), diagnostics: &diagnostics)
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The Render stage: turns the `Site` into its pages, in parallel, and its feed and sitemap.
 ///
-/// Files come in no particular order: `SiteBuilder` sorts the build's whole list, search index and copies included.
+/// Each file goes to a `FileSink` as soon as it is made; the paths come back in no particular order.
 struct SiteRenderer: Sendable {
   let site: Site
   let templates: TemplateSet
@@ -15,17 +15,19 @@ struct SiteRenderer: Sendable {
     var context: @Sendable (PageContext) -> [String: Any]
   }
 
-  /// Every page, or only those whose output path is in `only`; the feed and sitemap always. Each page goes
-  /// through `keep` as soon as it is made (a build writes it then).
-  func render(only: Set<String>? = nil, keep: @Sendable (RenderedFile) -> RenderedFile = { $0 }) -> [RenderedFile] {
-    var files = pages(only: only, keep: keep)
-    files.append(feed())
-    if let sitemap = Sitemap(site: site).xml() { files.append(RenderedFile(path: Route.sitemap.path, text: sitemap)) }
-    return files
+  /// Every page, or only those whose output path is in `only`; the feed and sitemap always.
+  func render(only: Set<String>? = nil, into sink: any FileSink) -> [String] {
+    var paths = pages(only: only, into: sink)
+    paths.append(
+      sink.put(RenderedFile(path: Route.feed.path, text: AtomFeed(site: site, strings: templates.strings).xml())))
+    if let sitemap = Sitemap(site: site).xml() {
+      paths.append(sink.put(RenderedFile(path: Route.sitemap.path, text: sitemap)))
+    }
+    return paths
   }
 
-  /// Every page, or only those whose output path is in `only`, each through `keep`.
-  func pages(only: Set<String>? = nil, keep: @Sendable (RenderedFile) -> RenderedFile = { $0 }) -> [RenderedFile] {
+  /// Every page, or only those whose output path is in `only`.
+  private func pages(only: Set<String>?, into sink: any FileSink) -> [String] {
     let all = site.allEditions.flatMap(jobs)
     let selected = only.map { only in all.filter { only.contains($0.site.path(of: $0.route)) } } ?? all
     let items = Dictionary(
@@ -39,14 +41,9 @@ struct SiteRenderer: Sendable {
       let path = job.site.path(of: job.route)
       let library = templates.library(
         for: job.site.language.id, folder: RelativeLink.directory(of: path), values: context.foldableValues)
-      return keep(
+      return sink.put(
         RenderedFile(path: path, text: templates.render(job.template, context: job.context(context), library: library)))
     }
-  }
-
-  /// The Atom feed of the stories.
-  func feed() -> RenderedFile {
-    RenderedFile(path: Route.feed.path, text: AtomFeed(site: site, strings: templates.strings).xml())
   }
 
   /// The pages of one edition: every list, and the guides, stories and about pages written in its language.

@@ -14,6 +14,25 @@ public struct Project: Sendable {
       while display.count > 1 && display.hasSuffix("/") { display.removeLast() }
       self.display = display == "." ? "" : display
     }
+
+    /// Paths of the regular files below the folder (and of its symbolic links, with `includingLinks`), sorted,
+    /// hidden files and folders left out.
+    func regularFiles(includingLinks: Bool = false) -> [String] {
+      let root = url.path
+      guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+      var paths: [String] = []
+      while let relative = enumerator.nextObject() as? String {
+        if (relative as NSString).lastPathComponent.hasPrefix(".") {
+          enumerator.skipDescendants()
+          continue
+        }
+        // One lstat, not the enumerator's attribute dictionary, which cost more than the rest of the walk.
+        var status = stat()
+        let type = lstat(root + "/" + relative, &status) == 0 ? status.st_mode & S_IFMT : 0
+        if type == S_IFREG || (includingLinks && type == S_IFLNK) { paths.append(relative) }
+      }
+      return paths.sorted()
+    }
   }
 
   public var content: Folder
