@@ -16,7 +16,7 @@ struct ContentLoader {
 
   /// Reads the whole Content folder; Markdown files whose size and modification time are those `previous`
   /// holds are taken from it instead of read and parsed again.
-  func load(reusing previous: LoadedFiles = LoadedFiles()) throws(BuildFailure) -> (LoadedContent, [Diagnostic]) {
+  func load(reusing previous: LoadedFiles = LoadedFiles()) throws(BuildFailure) -> Checked<LoadedContent> {
     var diagnostics = DiagnosticCollector()
     let settingsPath = scanner.displayPath("site.yaml")
     let contactsPath = scanner.displayPath("contacts.yaml")
@@ -24,9 +24,9 @@ struct ContentLoader {
     var regions: [Located<Region>] = []
     do throws(BuildFailure) {
       let file = try SourceFile.read(scanner.contentURL.appendingPathComponent("site.yaml"), displayPath: settingsPath)
-      let (value, warnings) = try SiteSettingsFile.read(file)
-      settings = value
-      diagnostics.append(contentsOf: warnings)
+      let read = try SiteSettingsFile.read(file)
+      settings = read.value
+      diagnostics.append(contentsOf: read.diagnostics)
     } catch {
       diagnostics.append(contentsOf: error.diagnostics)
     }
@@ -48,9 +48,9 @@ struct ContentLoader {
     let contactsURL = scanner.contentURL.appendingPathComponent("contacts.yaml")
     if FileManager.default.fileExists(atPath: contactsURL.path) {
       do throws(BuildFailure) {
-        let (value, warnings) = try ContactsFile.read(try SourceFile.read(contactsURL, displayPath: contactsPath))
-        regions = value
-        diagnostics.append(contentsOf: warnings)
+        let read = try ContactsFile.read(try SourceFile.read(contactsURL, displayPath: contactsPath))
+        regions = read.value
+        diagnostics.append(contentsOf: read.diagnostics)
       } catch {
         diagnostics.append(contentsOf: error.diagnostics)
       }
@@ -132,7 +132,7 @@ struct ContentLoader {
     }
     if settings == nil { throw BuildFailure(diagnostics: diagnostics.diagnostics) }
     content.loadedFiles = files
-    return (content, diagnostics.diagnostics)
+    return Checked(value: content, diagnostics: diagnostics.diagnostics)
   }
 
   /// What the overlay folder holds, or nil (with an error) when it is missing or overlaps the Content folder.
@@ -169,10 +169,9 @@ struct ContentLoader {
     let url = overlay.contentURL.appendingPathComponent("site.yaml")
     guard FileManager.default.fileExists(atPath: url.path) else { return LocalSettings() }
     do throws(BuildFailure) {
-      let (read, logo, found) = try LocalSettingsFile.read(
-        try SourceFile.read(url, displayPath: overlay.displayPath("site.yaml")))
-      var settings = read
-      diagnostics.append(contentsOf: found)
+      let read = try LocalSettingsFile.read(try SourceFile.read(url, displayPath: overlay.displayPath("site.yaml")))
+      var (settings, logo) = read.value
+      diagnostics.append(contentsOf: read.diagnostics)
       settings.logo = nil
       guard let logo else { return settings }
       guard let path = RelativeLink.normalize(logo.value, in: ""), inventory.localFiles.contains(path) else {
@@ -204,9 +203,9 @@ struct ContentLoader {
     guard FileManager.default.fileExists(atPath: url.path) else { return regions }
     do throws(BuildFailure) {
       let file = try SourceFile.read(url, displayPath: overlay.displayPath("contacts.yaml"))
-      let (merged, warnings) = try ContactsFile.read(file, addingTo: regions)
-      diagnostics.append(contentsOf: warnings)
-      return merged
+      let merged = try ContactsFile.read(file, addingTo: regions)
+      diagnostics.append(contentsOf: merged.diagnostics)
+      return merged.value
     } catch {
       diagnostics.append(contentsOf: error.diagnostics)
       return regions

@@ -10,13 +10,13 @@ struct StageDiagnostics {
   var failure: BuildFailure { BuildFailure(diagnostics: errors + warnings) }
 
   /// Runs one stage; its value, or nil when it failed.
-  mutating func run<Value>(_ stage: () throws(BuildFailure) -> (Value, [Diagnostic])) -> Value? {
+  mutating func run<Value>(_ stage: () throws(BuildFailure) -> Checked<Value>) -> Value? {
     do {
-      let (value, found) = try stage()
-      for diagnostic in found {
+      let checked = try stage()
+      for diagnostic in checked.diagnostics {
         if diagnostic.severity == .error { errors.append(diagnostic) } else { warnings.append(diagnostic) }
       }
-      return value
+      return checked.value
     } catch {
       errors += error.diagnostics
       return nil

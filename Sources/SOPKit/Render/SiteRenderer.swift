@@ -7,11 +7,12 @@ struct SiteRenderer: Sendable {
   let site: Site
   let templates: TemplateSet
 
-  /// One page to render: its edition, where it goes, which body template it uses and how its context is made.
+  /// One page to render: its edition, where it goes, its kind (which names its body template) and how its
+  /// context is made.
   private struct Job: Sendable {
     var site: Site
     var route: Route
-    var template: String
+    var kind: PageKind
     var context: @Sendable (PageContext) -> [String: Any]
   }
 
@@ -42,34 +43,35 @@ struct SiteRenderer: Sendable {
       let library = templates.library(
         for: job.site.language.id, folder: RelativeLink.directory(of: path), values: context.foldableValues)
       return sink.put(
-        RenderedFile(path: path, text: templates.render(job.template, context: job.context(context), library: library)))
+        RenderedFile(
+          path: path, text: templates.render(job.kind.template, context: job.context(context), library: library)))
     }
   }
 
   /// The pages of one edition: every list, and the guides, stories and about pages written in its language.
   private func jobs(_ site: Site) -> [Job] {
     var jobs: [Job] = [
-      Job(site: site, route: .home, template: "home") { $0.home() },
-      Job(site: site, route: .guideIndex, template: "guide-index") { $0.guideIndex() },
-      Job(site: site, route: .storyIndex, template: "story-index") { $0.storyIndex() },
-      Job(site: site, route: .contacts, template: "contacts") { $0.contacts() },
-      Job(site: site, route: .search, template: "search") { $0.base(title: "", description: "", kind: "search") },
-      Job(site: site, route: .notFound, template: "404") { $0.base(title: "", description: "", kind: "404") },
+      Job(site: site, route: .home, kind: .home) { $0.home() },
+      Job(site: site, route: .guideIndex, kind: .guideIndex) { $0.guideIndex() },
+      Job(site: site, route: .storyIndex, kind: .storyIndex) { $0.storyIndex() },
+      Job(site: site, route: .contacts, kind: .contacts) { $0.contacts() },
+      Job(site: site, route: .search, kind: .search) { $0.base(title: "", description: "", kind: .search) },
+      Job(site: site, route: .notFound, kind: .notFound) { $0.base(title: "", description: "", kind: .notFound) },
     ]
     jobs += site.guides.filter { $0.fallbackLanguage == nil }.map { guide in
-      Job(site: site, route: guide.route, template: "guide") { $0.guide(guide) }
+      Job(site: site, route: guide.route, kind: .guide) { $0.guide(guide) }
     }
     jobs += site.stories.filter { $0.fallbackLanguage == nil }.map { story in
-      Job(site: site, route: story.route, template: "story") { $0.story(story) }
+      Job(site: site, route: story.route, kind: .story) { $0.story(story) }
     }
     jobs += site.pages.indices.filter { site.pages[$0].fallbackLanguage == nil }.map { index in
-      Job(site: site, route: site.pages[index].route, template: "page") { $0.aboutPage(at: index) }
+      Job(site: site, route: site.pages[index].route, kind: .page) { $0.aboutPage(at: index) }
     }
     jobs += site.settings.roles.map { role in
-      Job(site: site, route: .role(role.id), template: "role") { $0.role(role) }
+      Job(site: site, route: .role(role.id), kind: .role) { $0.role(role) }
     }
     jobs += site.settings.topics.map { topic in
-      Job(site: site, route: .topic(topic.id), template: "topic") { $0.topic(topic) }
+      Job(site: site, route: .topic(topic.id), kind: .topic) { $0.topic(topic) }
     }
     // One pass over the guides for every tag page: each page reading every guide took a tenth of a second in all
     // at 10,000 guides and 200 tags.
@@ -78,7 +80,7 @@ struct SiteRenderer: Sendable {
       for tag in guide.tags { guidesByTag[tag.slug, default: []].append(guide) }
     }
     jobs += site.tags.map { tag in
-      Job(site: site, route: .tag(tag.slug), template: "tag") { [guides = guidesByTag[tag.slug] ?? []] in
+      Job(site: site, route: .tag(tag.slug), kind: .tag) { [guides = guidesByTag[tag.slug] ?? []] in
         $0.tag(tag, guides: guides)
       }
     }

@@ -32,10 +32,10 @@ extension SiteAssembler {
       guide.updated = meta.updated
       guide.pathPrefix = language.pathPrefix
       if !meta.roles.isEmpty {
-        guide.roles = lookUp(meta.roles, in: localRoles, kind: "role", diagnostics: &diagnostics)
+        guide.roles = lookUp(meta.roles, in: localRoles, as: .role, diagnostics: &diagnostics)
       }
       if !meta.topics.isEmpty {
-        guide.topics = lookUp(meta.topics, in: localTopics, kind: "topic", diagnostics: &diagnostics)
+        guide.topics = lookUp(meta.topics, in: localTopics, as: .topic, diagnostics: &diagnostics)
       }
       if !meta.tags.isEmpty { guide.tags = tags.resolve(meta.tags, diagnostics: &diagnostics) }
       if !meta.attachments.isEmpty {
@@ -68,10 +68,10 @@ extension SiteAssembler {
       story.county = meta.county ?? original.county
       story.category = meta.category ?? original.category
       if let region = meta.region {
-        story.region = lookUp([region], in: tables.regions, kind: "region", diagnostics: &diagnostics).first
+        story.region = lookUp([region], in: tables.regions, as: .region, diagnostics: &diagnostics).first
       }
       if !meta.roles.isEmpty {
-        story.roles = lookUp(meta.roles, in: localRoles, kind: "role", diagnostics: &diagnostics)
+        story.roles = lookUp(meta.roles, in: localRoles, as: .role, diagnostics: &diagnostics)
       }
       if !meta.tags.isEmpty { story.tags = tags.resolve(meta.tags, diagnostics: &diagnostics) }
       if meta.image != nil {

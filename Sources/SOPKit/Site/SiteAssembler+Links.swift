@@ -18,16 +18,16 @@ extension SiteAssembler {
   /// Every page's links resolved against every page and file the build has, on every core.
   static func resolveLinks<FrontMatter>(
     of pages: [LoadedContent.Page<FrontMatter>], inventory: LinkResolver.Inventory
-  ) -> [(Page<FrontMatter>, [Diagnostic])] {
+  ) -> [Checked<Page<FrontMatter>>] {
     pages.parallelMap { page in
       let outputPath = Route.outputPath(of: page.entry)
       let resolver = LinkResolver(
         inventory: inventory, sourcePath: page.contentPath, outputPath: outputPath, language: page.language)
       var diagnostics = DiagnosticCollector()
       let body = resolver.resolve(page.body, diagnostics: &diagnostics)
-      return (
-        Page(loaded: page, outputPath: outputPath, body: body, linkResolver: resolver), diagnostics.diagnostics
-      )
+      return Checked(
+        value: Page(loaded: page, outputPath: outputPath, body: body, linkResolver: resolver),
+        diagnostics: diagnostics.diagnostics)
     }
   }
 

@@ -18,10 +18,10 @@ struct SiteAssembler {
     let guides = Self.resolveLinks(of: content.guides, inventory: inventory)
     let stories = Self.resolveLinks(of: content.stories, inventory: inventory)
     let pages = Self.resolveLinks(of: content.pages, inventory: inventory)
-    self.guides = guides.map(\.0)
-    self.stories = stories.map(\.0)
-    self.pages = pages.map(\.0)
-    linkDiagnostics = guides.flatMap(\.1) + stories.flatMap(\.1) + pages.flatMap(\.1)
+    self.guides = guides.map(\.value)
+    self.stories = stories.map(\.value)
+    self.pages = pages.map(\.value)
+    linkDiagnostics = guides.flatMap(\.diagnostics) + stories.flatMap(\.diagnostics) + pages.flatMap(\.diagnostics)
   }
 
   /// The roles, topics and regions every page's ids are looked up in.
@@ -31,7 +31,7 @@ struct SiteAssembler {
     var regions: [String: Region]
   }
 
-  func assemble() throws(BuildFailure) -> (Site, [Diagnostic]) {
+  func assemble() throws(BuildFailure) -> Checked<Site> {
     var diagnostics = DiagnosticCollector()
     diagnostics.append(contentsOf: linkDiagnostics)
     let settings = content.settings
@@ -47,8 +47,8 @@ struct SiteAssembler {
       let meta = page.frontMatter
       return Guide(
         slug: page.slug, title: meta.title, summary: meta.summary,
-        roles: lookUp(meta.roles, in: tables.roles, kind: "role", diagnostics: &diagnostics),
-        topics: lookUp(meta.topics, in: tables.topics, kind: "topic", diagnostics: &diagnostics),
+        roles: lookUp(meta.roles, in: tables.roles, as: .role, diagnostics: &diagnostics),
+        topics: lookUp(meta.topics, in: tables.topics, as: .topic, diagnostics: &diagnostics),
         tags: tags.resolve(meta.tags, diagnostics: &diagnostics), updated: meta.updated,
         attachments: attachments(meta.attachments, of: page, files: &files, diagnostics: &diagnostics),
         body: page.body, isLocal: page.isLocal, related: [])
@@ -61,13 +61,13 @@ struct SiteAssembler {
       let image = image(meta.image, alt: meta.imageAlt, of: page, files: &files, diagnostics: &diagnostics)
       var region: Region?
       if let id = meta.region {
-        region = lookUp([id], in: tables.regions, kind: "region", diagnostics: &diagnostics).first
+        region = lookUp([id], in: tables.regions, as: .region, diagnostics: &diagnostics).first
       }
       guard let date = meta.date else { return nil }
       return Story(
         slug: page.slug, title: meta.title, date: date, summary: meta.summary, county: meta.county, region: region,
         category: meta.category, tags: tags.resolve(meta.tags, diagnostics: &diagnostics),
-        roles: lookUp(meta.roles, in: tables.roles, kind: "role", diagnostics: &diagnostics), image: image,
+        roles: lookUp(meta.roles, in: tables.roles, as: .role, diagnostics: &diagnostics), image: image,
         body: page.body, isLocal: page.isLocal)
     }
     stories.sort(by: Self.newestFirst)
@@ -119,7 +119,7 @@ struct SiteAssembler {
       return found.diagnostics
     }
     for errors in linkErrors { diagnostics.append(contentsOf: errors) }
-    return (site, try diagnostics.finish())
+    return Checked(value: site, diagnostics: try diagnostics.finish())
   }
 
   static func newestFirst(_ a: Story, _ b: Story) -> Bool {
@@ -130,27 +130,41 @@ struct SiteAssembler {
     (a.order, a.title.lowercased()) < (b.order, b.title.lowercased())
   }
 
-  /// The values `ids` name, each once, in the order `table`'s source lists them; unknown ids are errors.
+  /// The kinds of id a page may name: each is listed in one file, and roles and topics in a set order.
+  enum Reference {
+    case role, topic, region
+
+    var name: String {
+      switch self {
+      case .role: "role"
+      case .topic: "topic"
+      case .region: "region"
+      }
+    }
+  }
+
+  /// The values `ids` name, each once, in the order `reference`'s source lists them; unknown ids are errors.
   func lookUp<Value>(
-    _ ids: [Located<String>], in table: [String: Value], kind: String, diagnostics: inout DiagnosticCollector
+    _ ids: [Located<String>], in table: [String: Value], as reference: Reference,
+    diagnostics: inout DiagnosticCollector
   ) -> [Value] {
-    let file = kind == "region" ? content.contactsPath : content.settingsPath
+    let file = reference == .region ? content.contactsPath : content.settingsPath
     var seen = Set<String>()
     let found = ids.compactMap { id -> (String, Value)? in
       guard seen.insert(id.value).inserted else { return nil }
       guard let value = table[id.value] else {
         diagnostics.error(
-          "unknown \(kind) '\(id.value)'\(DidYouMean.hint(for: id.value, among: table.keys)); the \(kind)s are listed in \(file)",
+          "unknown \(reference.name) '\(id.value)'\(DidYouMean.hint(for: id.value, among: table.keys)); the \(reference.name)s are listed in \(file)",
           at: id.location)
         return nil
       }
       return (id.value, value)
     }
     let order: [String] =
-      switch kind {
-      case "role": content.settings.roles.map(\.id)
-      case "topic": content.settings.topics.map(\.id)
-      default: found.map(\.0)
+      switch reference {
+      case .role: content.settings.roles.map(\.id)
+      case .topic: content.settings.topics.map(\.id)
+      case .region: found.map(\.0)
       }
     let wanted = Dictionary(found, uniquingKeysWith: { first, _ in first })
     return order.compactMap { wanted[$0] }

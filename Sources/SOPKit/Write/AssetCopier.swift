@@ -7,7 +7,7 @@ struct AssetCopier: Sendable {
   let project: Project
 
   /// The copies, given the paths of the files the build makes itself.
-  func files(for site: Site, made: [String]) throws(BuildFailure) -> ([RenderedFile], [Diagnostic]) {
+  func files(for site: Site, made: [String]) throws(BuildFailure) -> Checked<[RenderedFile]> {
     var diagnostics = DiagnosticCollector()
     var owners: [String: String] = [:]
     for path in made { owners[path] = "a page the toolkit writes" }
@@ -28,6 +28,6 @@ struct AssetCopier: Sendable {
     for path in site.files {
       add(path, from: site.localFiles.contains(path) ? project.overlay ?? project.content : project.content)
     }
-    return (copies, try diagnostics.finish())
+    return Checked(value: copies, diagnostics: try diagnostics.finish())
   }
 }
