@@ -73,6 +73,23 @@
     return terms;
   }
 
+  /** An object with `names[i]` set to `values[i]`: how records, sections and roles are read, by the index's names. */
+  function named(names, values) {
+    var object = {};
+    for (var i = 0; i < names.length; i++) object[names[i]] = values[i];
+    return object;
+  }
+
+  /**
+   * A document's record (search/docs-N.js) as an object, its sections too, read by the names in index.js's `format`
+   * (Sources/SOPKit/Search/SearchIndexFormat.swift makes both).
+   */
+  function readRecord(format, values) {
+    var record = named(format.record, values);
+    record.sections = record.sections.map(function (section) { return named(format.section, section); });
+    return record;
+  }
+
   function lowerBound(list, value) {
     var lo = 0, hi = list.length;
     while (lo < hi) {
@@ -96,6 +113,7 @@
    */
   function Engine(index, load, stemmer) {
     this.index = index;
+    this.roles = index.roles.map(function (role) { return named(index.format.role, role); });
     this.load = load;
     this.stemmer = stemmer || null;
   }
@@ -172,13 +190,16 @@
   Engine.prototype.allowed = function (filter) {
     if (filter.kind == null && filter.role == null) return null;
     var index = this.index;
-    var bit = filter.role == null ? -1 : index.roles.findIndex(function (r) { return r[0] === filter.role; });
+    var bit = filter.role == null ? -1 : this.roles.findIndex(function (role) { return role.id === filter.role; });
     var allowed = new Uint8Array(index.documents);
     if (filter.role != null && bit < 0) return allowed;
+    // A filter is the kind in its low `filterKindBits` bits and a bit per role above (SearchIndexFormat.filter).
+    var kindSpan = Math.pow(2, index.format.filterKindBits);
     for (var id = 0; id < index.documents; id++) {
-      var f = index.filters[id];
-      allowed[id] = (filter.kind == null || index.kinds[f % 8] === filter.kind)
-        && (bit < 0 || Math.floor(Math.floor(f / 8) / Math.pow(2, bit)) % 2 === 1) ? 1 : 0;
+      var packed = index.filters[id];
+      var kind = packed % kindSpan, roleBits = Math.floor(packed / kindSpan);
+      allowed[id] = (filter.kind == null || index.kinds[kind] === filter.kind)
+        && (bit < 0 || Math.floor(roleBits / Math.pow(2, bit)) % 2 === 1) ? 1 : 0;
     }
     return allowed;
   };
@@ -290,19 +311,21 @@
     length = length || 28;
     isMatch = isMatch || matcher(qterms, stemmer);
     var best = null;
-    record[6].forEach(function (section) {
-      var tokens = tokenize(section[2]);
-      var headingHits = tokenize(section[1]).filter(function (t) { return isMatch(t.word) >= 0; }).length;
+    record.sections.forEach(function (section) {
+      var tokens = tokenize(section.text);
+      var headingHits = tokenize(section.heading).filter(function (t) { return isMatch(t.word) >= 0; }).length;
       var window = bestWindow(tokens, isMatch, length);
       var score = window.distinct * 10 + headingHits * 15 + window.count;
       if (score > 0 && (!best || score > best.score)) best = { section: section, tokens: tokens, window: window, score: score };
     });
     if (!best || best.window.distinct === 0) {
-      var summary = record[5] || (best ? best.section[2] : "");
+      var summary = record.summary || (best ? best.section.text : "");
       var tokens = tokenize(summary);
-      return { anchor: best ? best.section[0] : "", html: render(summary, tokens, bestWindow(tokens, isMatch, length), isMatch) };
+      return {
+        anchor: best ? best.section.anchor : "", html: render(summary, tokens, bestWindow(tokens, isMatch, length), isMatch)
+      };
     }
-    return { anchor: best.section[0], html: render(best.section[2], best.tokens, best.window, isMatch) };
+    return { anchor: best.section.anchor, html: render(best.section.text, best.tokens, best.window, isMatch) };
   }
 
   // The run of `length` words with the most distinct query words (then the most matches).
@@ -349,14 +372,14 @@
       return Promise.all(top.map(function (hit) { return self.load("docs", hit.id); })).then(function (records) {
         var isMatch = matcher(ranked.terms, self.stemmer);
         var roleNames = {};
-        self.index.roles.forEach(function (r) { roleNames[r[0]] = r[1]; });
+        self.roles.forEach(function (role) { roleNames[role.id] = role.name; });
         var results = top.map(function (hit, i) {
-          var record = records[i];
+          var record = readRecord(self.index.format, records[i]);
           var found = snippet(record, ranked.terms, self.stemmer, 0, isMatch);
           return {
-            id: hit.id, score: hit.score, path: record[0], title: record[1], kind: self.index.kinds[record[2]],
-            roles: record[3].map(function (id) { return roleNames[id] || id; }), date: record[4], lang: record[7] || null,
-            anchor: found.anchor, snippet: found.html, local: record[8] === 1
+            id: hit.id, score: hit.score, path: record.path, title: record.title, kind: self.index.kinds[record.kind],
+            roles: record.roles.map(function (id) { return roleNames[id] || id; }), date: record.date,
+            lang: record.language || null, anchor: found.anchor, snippet: found.html, local: record.local === 1
           };
         });
         return { total: ranked.hits.length, results: results };
@@ -389,7 +412,7 @@
 
   var api = {
     fold: fold, tokenize: tokenize, termOf: termOf, parseQuery: parseQuery, escapeHTML: escapeHTML,
-    snippet: snippet, proximityBoost: proximityBoost, Engine: Engine, scriptLoader: scriptLoader
+    readRecord: readRecord, snippet: snippet, proximityBoost: proximityBoost, Engine: Engine, scriptLoader: scriptLoader
   };
   root.SOPKIT_SEARCH = api;
   if (typeof module === "object" && module.exports) module.exports = api;

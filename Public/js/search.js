@@ -77,22 +77,24 @@
 
   // search.html: the full list, with filters kept in the address so a filtered search can be bookmarked.
   function setupPage() {
-    var role = document.getElementById("sk-search-role");
-    var kind = document.getElementById("sk-search-kind");
+    var roleSelect = document.getElementById("sk-search-role");
+    var kindSelect = document.getElementById("sk-search-kind");
     var status = document.getElementById("search-status");
     var empty = document.getElementById("sk-search-empty");
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
-    if (role) role.value = params.get("role") || "";
-    if (kind) kind.value = params.get("kind") || "";
+    if (roleSelect) roleSelect.value = params.get("role") || "";
+    if (kindSelect) kindSelect.value = params.get("kind") || "";
     function filter() {
-      return { role: role && role.value ? role.value : null, kind: kind && kind.value ? kind.value : null };
+      return {
+        role: roleSelect && roleSelect.value ? roleSelect.value : null, kind: kindSelect && kindSelect.value ? kindSelect.value : null
+      };
     }
     function remember() {
       var next = new URLSearchParams();
       if (input.value) next.set("q", input.value);
-      if (role && role.value) next.set("role", role.value);
-      if (kind && kind.value) next.set("kind", kind.value);
+      if (roleSelect && roleSelect.value) next.set("role", roleSelect.value);
+      if (kindSelect && kindSelect.value) next.set("kind", kindSelect.value);
       var search = next.toString();
       history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
     }
@@ -134,8 +136,8 @@
     }
     function update() { remember(); run(input.value, filter(), 50, show); }
     input.addEventListener("input", update);
-    if (role) role.addEventListener("change", update);
-    if (kind) kind.addEventListener("change", update);
+    if (roleSelect) roleSelect.addEventListener("change", update);
+    if (kindSelect) kindSelect.addEventListener("change", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
     resultsBox.addEventListener("keydown", function (event) { moveFocus(event, resultsBox); });
     input.addEventListener("keydown", function (event) {

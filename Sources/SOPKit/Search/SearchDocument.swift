@@ -14,8 +14,7 @@ struct SearchDocument: Sendable {
 
   var path: String
   var title: String
-  /// `guide`, `story`, `page` or `contacts`, an index into `SearchIndexBuilder.kinds`.
-  var kind: Int
+  var kind: SearchKind
   var roleIDs: [String]
   var date: String
   var summary: String
@@ -28,7 +27,7 @@ struct SearchDocument: Sendable {
   var isLocal: Bool
 
   init(
-    path: String, title: String, kind: Int, roleIDs: [String] = [], date: String = "", summary: String,
+    path: String, title: String, kind: SearchKind, roleIDs: [String] = [], date: String = "", summary: String,
     keywords: [String] = [], body: RenderedMarkdown? = nil, sections: [Section] = [], language: String? = nil,
     isLocal: Bool = false
   ) {
