@@ -58,6 +58,18 @@
     note.lang = document.documentElement.lang;
     link.appendChild(note);
   }
+  // "Did you mean {query}?" with the corrected query as a link to the search page, or null when nothing was corrected.
+  function correctionNote(correction) {
+    if (!correction) return null;
+    var note = el("p", "search-correction");
+    var link = el("a", null, correction.trim());
+    link.href = form.getAttribute("action") + "?q=" + encodeURIComponent(correction.trim());
+    var parts = (strings["did-you-mean"] || "").split("{query}");
+    note.appendChild(document.createTextNode(parts[0]));
+    note.appendChild(link);
+    note.appendChild(document.createTextNode(parts.slice(1).join("")));
+    return note;
+  }
   function countText(n) { return n === 1 ? say("count-one") : say("count-many", { count: n }); }
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -111,6 +123,8 @@
         return;
       }
       status.textContent = countText(found.total);
+      var note = correctionNote(found.correction);
+      if (note) status.appendChild(note);
       var list = el("ol", "search-results__list");
       found.results.forEach(function (result) {
         var item = el("li", "search-result");
@@ -180,10 +194,14 @@
     }
     function show(found) {
       list.textContent = "";
+      Array.prototype.forEach.call(live.querySelectorAll(".search-correction"), function (old) { old.remove(); });
       active = -1;
       input.removeAttribute("aria-activedescendant");
       if (!found) { status.textContent = ""; close(); return; }
-      status.textContent = found.results.length ? countText(found.total) : say("none", { query: input.value });
+      var note = correctionNote(found.correction);
+      if (note) live.insertBefore(note, list);
+      status.textContent = (found.results.length ? countText(found.total) : say("none", { query: input.value }))
+        + (note ? " " + note.textContent : "");
       empty.hidden = found.results.length > 0;
       empty.querySelector(".search-empty__message").textContent = say("none", { query: input.value });
       found.results.forEach(function (result, i) {

@@ -2,6 +2,7 @@
 
 Usage: /usr/bin/python3 Tests/Browser/search_test.py BUILT_SITE_FOLDER
 """
+import json
 import sys
 import time
 import urllib.parse
@@ -18,6 +19,63 @@ EXPECTED_FIRST = {
     "safety network": "guides/safety-networks.html",
     "supervisor coaching": "guides/coaching-and-case-consultation.html",
 }
+
+
+# The same cases Node runs on the built index (Tests/JavaScript/cases.mjs): misspellings, acronyms, hostile input.
+CASES = json.loads((Path(__file__).resolve().parent.parent / "Fixtures/search-cases.json").read_text())["cases"]
+
+
+def case_query(case):
+    if not case.get("repeat"):
+        return case["query"]
+    text = case["query"] * (case["repeat"] // len(case["query"]) + 1)
+    return text[:case["repeat"]]
+
+
+def settled(driver, timeout=10):
+    """Waits until search.html shows results or says it found none; returns the result links, the 'did you mean'
+    link (text, href) or None, and the status text."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = driver.execute_script("""
+            const status = document.getElementById('search-status').textContent;
+            const links = Array.from(document.querySelectorAll('#search-results .search-result a'), (a) => a.href);
+            const note = document.querySelector('#search-status .search-correction a');
+            return status ? [links, note && [note.textContent, note.href], status] : null;
+        """)
+        if state:
+            return state
+        time.sleep(0.05)
+    return [], None, ""
+
+
+def run_cases(driver, checks, base, mode):
+    for case in CASES:
+        query = case_query(case)
+        label = f"[{mode}] {case['query'][:30]!r}" + (f" ×{case['repeat']}" if case.get("repeat") else "")
+        params = urllib.parse.urlencode({"q": query}, quote_via=urllib.parse.quote)
+        driver.get(f"{base}search.html?{params}")
+        started = time.monotonic()
+        links, note, status = settled(driver)
+        checks.expect(status, f"{label}: the status says something")
+        checks.expect(time.monotonic() - started < 5, f"{label}: answered in {time.monotonic() - started:.1f} s")
+        if case.get("first"):
+            checks.expect(links and links[0].split("#")[0].endswith(case["first"]),
+                          f"{label}: expected {case['first']} first, got {links[:2]}")
+        if "correction" in case:
+            shown = note[0] if note else None
+            checks.expect(shown == case["correction"], f"{label}: did you mean {shown!r}, expected {case['correction']!r}")
+            if note:
+                target = urllib.parse.parse_qs(urllib.parse.urlsplit(note[1]).query).get("q")
+                checks.expect(target == [case["correction"]], f"{label}: the correction links to {note[1]}")
+        if case.get("results") == 0:
+            message = driver.find_element(By.CSS_SELECTOR, "#sk-search-empty .search-empty__message").text
+            checks.expect(not links and query.strip()[:50] in message,
+                          f"{label}: nothing found, and the query shown as text: {message[:80]!r}")
+        injected = driver.execute_script(
+            "return document.querySelectorAll('main script, main img, #search-results iframe').length")
+        checks.expect(injected == 0, f"{label}: typed markup stays text ({injected} elements made)")
+        checks.expect(console_errors(driver) == [], f"{label}: console errors")
 
 
 def results(driver, selector="#search-results a", timeout=10):
@@ -63,6 +121,7 @@ def resolves(site, base, href):
 
 
 def run(driver, checks, site, base, mode):
+    run_cases(driver, checks, base, mode)
     for query, expected in EXPECTED_FIRST.items():
         links = open_search(driver, base, query)
         checks.expect(links and links[0].split("#")[0].endswith(expected),
@@ -105,6 +164,14 @@ def run(driver, checks, site, base, mode):
                                       and all(mark.startswith("map") for mark in marks))
     checks.expect(found, f"[{mode}] a partly typed word longer than its stem ('mapp', stem 'map') finds "
                          f"'safety mapping' first, with the words of 'map' marked: {marked}")
+    driver.get(base + "index.html")
+    field = driver.find_element(By.ID, "search-input")
+    field.send_keys("saftey")
+    found, marked = first_live_result(driver, lambda link, marks: "safety-goals.html" in link and "safety" in marks)
+    checks.expect(found, f"[{mode}] typing a misspelt word shows the corrected word's results live: {marked}")
+    note = driver.find_elements(By.CSS_SELECTOR, "#sk-search-live .search-correction a")
+    checks.expect(note and note[0].text == "safety" and "search.html?q=safety" in note[0].get_attribute("href"),
+                  f"[{mode}] the live list offers 'did you mean safety' as a link")
     driver.get(base + "index.html")
     field = driver.find_element(By.ID, "search-input")
     field.send_keys("safety network", Keys.ENTER)

@@ -22,9 +22,9 @@ enum SearchIndexBuilder {
       roles: site.settings.roles, stemmerName: choice?.name, folder: site.language.pathPrefix + "search/", into: sink)
   }
 
-  /// The index of `documents`: each document's record, then the term shards as each term's postings are made,
-  /// then `index.js`. Every file goes to `sink` as soon as it is made (a build writes it then), so the files are
-  /// never all in memory at once, nor all the postings. Returns their paths.
+  /// The index of `documents`: each document's record, the correction words, then the term shards as each term's
+  /// postings are made, then `index.js`. Every file goes to `sink` as soon as it is made (a build writes it then), so
+  /// the files are never all in memory at once, nor all the postings. Returns their paths.
   static func files(
     _ documents: [SearchDocument], tokenizer: Tokenizer, roles: [Role], stemmerName: String?,
     folder: String = "search/", into sink: any FileSink
@@ -33,9 +33,12 @@ enum SearchIndexBuilder {
       documents: documents, roles: roles, stemmerName: stemmerName, folder: folder, sink: sink)
     let documentFiles = encoder.documentFiles()
     var hits = TermHits(documents, tokenizer: tokenizer)
+    let corrections = CorrectionWords(tokenizer.foldedWords(), documentCounts: hits.documentCounts)
+    let wordFiles = encoder.wordFiles(corrections)
     var shards = encoder.termShards(words: tokenizer.prefixWords())
     hits.removePostings { shards.add($0, $1) }
     let termFiles = shards.finish()
-    return [encoder.indexFile(firstTerms: shards.firstTerms)] + termFiles + documentFiles
+    return [encoder.indexFile(firstTerms: shards.firstTerms, wordLetters: corrections.groups.map(\.letter))]
+      + termFiles + wordFiles + documentFiles
   }
 }

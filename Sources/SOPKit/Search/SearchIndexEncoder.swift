@@ -2,8 +2,9 @@ import Foundation
 
 /// Writes the index as JavaScript files that assign globals, so it loads with `<script>` even from `file://`.
 ///
-/// `search/index.js` is small (counts, filters, shard boundaries); terms come in shards of about `shardBytes`, and
-/// `search/docs-N.js` holds document N's record, so showing a few results loads little more than their own text.
+/// `search/index.js` is small (counts, filters, shard boundaries); terms come in shards of about `shardBytes`,
+/// `search/docs-N.js` holds document N's record, so showing a few results loads little more than their own text, and
+/// `search/words-N.js` the words a misspelt query word starting with one letter may be corrected to.
 /// Files load only when a query needs them. A term shard also lists the prefix words (`Tokenizer.prefixWords`)
 /// that sort within its range, each with its term.
 struct SearchIndexEncoder {
@@ -30,8 +31,21 @@ struct SearchIndexEncoder {
     TermShards(folder: folder, words: words, sink: sink)
   }
 
-  /// `search/index.js`, given the first term of each term shard; returns its path.
-  func indexFile(firstTerms: [String]) -> String {
+  /// `search/words-N.js` for each group N of `corrections`: `{"words":[...]}`; returns their paths.
+  func wordFiles(_ corrections: CorrectionWords) -> [String] {
+    corrections.groups.enumerated().map { number, group in
+      sink.put(
+        Self.shardFile(folder, "words", number) { body in
+          body.raw("{\"words\":")
+          body.list(group.words) { $0.string($1) }
+          body.raw("}")
+        })
+    }
+  }
+
+  /// `search/index.js`, given the first term of each term shard and the first letter of each correction word shard;
+  /// returns its path.
+  func indexFile(firstTerms: [String], wordLetters: [String]) -> String {
     let roleIndex = Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1.id, $0) })
     let filters = documents.map { document in
       SearchIndexFormat.filter(kind: document.kind, roleIndices: document.roleIDs.compactMap { roleIndex[$0] })
@@ -56,6 +70,8 @@ struct SearchIndexEncoder {
     index.number(documents.count)
     index.raw(",\"termShards\":")
     index.list(firstTerms) { $0.string($1) }
+    index.raw(",\"wordShards\":")
+    index.list(wordLetters) { $0.string($1) }
     index.raw(",\"filters\":")
     index.list(filters) { $0.number($1) }
     index.raw("};\n")

@@ -25,6 +25,10 @@ enum SearchIndexFormat {
   /// `index.js`'s `roles`.
   static let filterKindBits = 3
 
+  /// A query word may be corrected (when nothing starts with it) by one edit from `correctionLengths[0]` letters
+  /// and by two from `correctionLengths[1]`; shorter words are never corrected.
+  static let correctionLengths = [4, 7]
+
   /// A document's filter: its kind in the low `filterKindBits` bits, its roles' bits above.
   static func filter(kind: SearchKind, roleIndices: [Int]) -> Int {
     kind.rawValue + (roleIndices.reduce(0) { $0 | (1 << $1) } << filterKindBits)
@@ -40,6 +44,8 @@ enum SearchIndexFormat {
     writer.list(RoleField.allCases) { $0.string($1.rawValue) }
     writer.raw(",\"filterKindBits\":")
     writer.number(filterKindBits)
+    writer.raw(",\"correctionLengths\":")
+    writer.list(correctionLengths) { $0.number($1) }
     writer.raw("}")
   }
 }

@@ -9,8 +9,10 @@ struct SearchFormatContractTests {
   static let javaScriptFiles = ["Public/js/search-engine.js", "Public/js/search.js"]
 
   func index(_ documents: [SearchDocument], roles: [Role]) throws -> (index: [String: Any], files: [RenderedFile]) {
-    let files = SearchIndexBuilder.files(
-      documents, tokenizer: Tokenizer(stemmer: EnglishStemmer()), roles: roles, stemmerName: "en")
+    let collector = FileCollector()
+    _ = SearchIndexBuilder.files(
+      documents, tokenizer: Tokenizer(stemmer: EnglishStemmer()), roles: roles, stemmerName: "en", into: collector)
+    let files = collector.files
     let reader = SearchIndexBuilderTests()
     let indexFile = try #require(files.first { $0.path == "search/index.js" })
     let index = try #require(try reader.json(indexFile) as? [String: Any])
