@@ -12,7 +12,7 @@
   var PROXIMITY_CANDIDATES = 300;
   // A corrected word counts for less than a prefix, which counts for less than an exact word.
   var CORRECTION_WEIGHT = 0.4;
-  var MAX_CORRECTIONS = 3;
+  var MAX_CORRECTIONS = 1;
   // Bounds on the work one keystroke can cause: query words read, and the longest word that is corrected.
   var MAX_QUERY_TERMS = 10;
   var MAX_CORRECTED_LENGTH = 32;
@@ -232,11 +232,11 @@
   };
 
   /**
-   * Index terms for a query word that nothing starts with: the terms of the indexed words within its allowed edits
-   * (`index.format.correctionLengths`), the nearest first; among as near, those that keep the typed first letter, then
-   * by the likelier slip, then the most common. From
-   * the `words` shards of the query word's first two letters (a swapped or extra first letter is found too). Sets
-   * `qterm.correction`, the word the query most likely meant, and `qterm.corrections`, the terms found.
+   * Index terms for a query word that nothing starts with: the term of the likeliest indexed word within its
+   * allowed edits (`index.format.correctionLengths`): the nearest; among as near, one that keeps the typed first
+   * letter, then by the likelier slip, then the most common. One word only, so the results are those of the query
+   * "Did you mean" offers. The words come from the `words` shards of the query word's first two letters (a swapped
+   * or extra first letter is found too). Sets `qterm.correction`, that word, and `qterm.corrections`, its terms.
    */
   Engine.prototype.corrections = function (qterm) {
     var self = this;

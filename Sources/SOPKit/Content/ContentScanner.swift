@@ -123,7 +123,7 @@ struct ContentScanner {
             kind: kind, slug: slug, language: language, contentPath: relative,
             url: contentURL.appendingPathComponent(relative, isDirectory: false),
             displayPath: displayPath(relative), isLocal: isLocal))
-      } else if parts.count > 1 || !["site.yaml", "contacts.yaml"].contains(name) {
+      } else if parts.count > 1 || !["site.yaml", "contacts.yaml", "glossary.yaml"].contains(name) {
         inventory.files.append(relative)
         inventory.fileSizes[relative] = type == 0 ? 0 : Int(status.st_size)
         if isLocal { inventory.localFiles.insert(relative) }

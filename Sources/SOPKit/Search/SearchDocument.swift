@@ -10,6 +10,12 @@ struct SearchDocument: Sendable {
   /// The indexed fields, in ranking order; the raw value is the field's place in `SearchIndexBuilder.weights`.
   enum Field: Int, CaseIterable {
     case title, headings, keywords, summary, body
+    /// The other names of the glossary terms the title names (`GlossaryExpansion`): a title that says "Child and
+    /// Family Team Meetings" is found by "CFTM" as its title would be.
+    case glossaryTitle
+    /// The other names of the glossary terms only the text names: "child and family team" finds a page that only
+    /// says "CFT".
+    case glossary
   }
 
   var path: String
@@ -25,6 +31,10 @@ struct SearchDocument: Sendable {
   var language: String?
   /// From a county's overlay: results show it as local.
   var isLocal: Bool
+  /// The other names of the glossary terms its title names (the `glossaryTitle` field) and only its text names
+  /// (`glossary`).
+  var glossaryTitleNames: [String] = []
+  var glossaryNames: [String] = []
 
   init(
     path: String, title: String, kind: SearchKind, roleIDs: [String] = [], date: String = "", summary: String,

@@ -4,10 +4,11 @@ import Foundation
 ///
 /// Scores are BM25F, computed here once per term and document, so the browser only adds integers.
 enum SearchIndexBuilder {
-  /// Field weights, by `SearchDocument.Field`: title above headings above keywords (tags) above body.
-  static let weights: [Double] = [8, 4, 3, 2, 1]
+  /// Field weights, by `SearchDocument.Field`: title above headings above keywords (tags) above body; the other names
+  /// of a glossary term named in the title count like the title, and those of one named in the text like a summary.
+  static let weights: [Double] = [8, 4, 3, 2, 1, 8, 2]
   /// Length normalisation per field; keywords are short lists, so their length says little.
-  static let lengthNormalization: [Double] = [0.5, 0.5, 0, 0.75, 0.75]
+  static let lengthNormalization: [Double] = [0.5, 0.5, 0, 0.75, 0.75, 0, 0]
   static let k1 = 1.2
 
   /// Documents per term that keep their positions: the best-scoring ones, since only the best candidates get the
@@ -17,8 +18,10 @@ enum SearchIndexBuilder {
   /// The index's files, each handed to `sink` as soon as it is made; returns their paths.
   static func files(for site: Site, into sink: any FileSink) -> [String] {
     let choice = StemmerChoice.forLanguage(site.settings.language)
+    let tokenizer = Tokenizer(stemmer: choice?.stemmer)
+    let glossary = GlossaryExpansion(site.glossary.map { $0.localized(site.language.id) }, tokenizer: tokenizer)
     return files(
-      SearchDocumentCollector.documents(for: site), tokenizer: Tokenizer(stemmer: choice?.stemmer),
+      glossary.expand(SearchDocumentCollector.documents(for: site)), tokenizer: tokenizer,
       roles: site.settings.roles, stemmerName: choice?.name, folder: site.language.pathPrefix + "search/", into: sink)
   }
 
