@@ -110,6 +110,9 @@
       var search = next.toString();
       history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
     }
+    // A screen of results at a time, so a query loads few files; more load when the reader asks for them.
+    var pageSize = 8;
+    var limit = pageSize;
     function show(found) {
       resultsBox.textContent = "";
       if (empty) empty.hidden = true;
@@ -147,8 +150,23 @@
         list.appendChild(item);
       });
       resultsBox.appendChild(list);
+      var left = found.total - found.results.length;
+      if (left > 0) {
+        var more = el("button", "button search-more", say("more", { count: Math.min(pageSize, left) }));
+        more.type = "button";
+        more.addEventListener("click", function () {
+          var shown = found.results.length;
+          limit += pageSize;
+          run(input.value, filter(), limit, function (next) {
+            show(next);
+            var links = resultsBox.querySelectorAll(".search-result__title a");
+            if (links[shown]) links[shown].focus();
+          });
+        });
+        resultsBox.appendChild(more);
+      }
     }
-    function update() { remember(); run(input.value, filter(), 50, show); }
+    function update() { remember(); limit = pageSize; run(input.value, filter(), limit, show); }
     input.addEventListener("input", update);
     if (roleSelect) roleSelect.addEventListener("change", update);
     if (kindSelect) kindSelect.addEventListener("change", update);
@@ -160,7 +178,7 @@
         if (first) { event.preventDefault(); first.focus(); }
       }
     });
-    run(input.value, filter(), 50, show);
+    run(input.value, filter(), limit, show);
   }
 
   function moveFocus(event, box) {

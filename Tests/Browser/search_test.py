@@ -111,6 +111,39 @@ def open_search(driver, base, query, **filters):
     return results(driver)
 
 
+def result_count(driver):
+    digits = "".join(c for c in driver.find_element(By.ID, "search-status").text.split(" ")[0] if c.isdigit())
+    return int(digits or 0)
+
+
+def search_files(driver):
+    """The search files (under search/, index.js aside) the page has loaded so far."""
+    return driver.execute_script("""
+        return Array.from(document.scripts, (s) => s.src)
+          .filter((src) => /\\/search\\/[a-z]+-\\d+\\.js$/.test(src));
+    """)
+
+
+def check_more(driver, checks, base, mode):
+    """A query's first screen loads a screen of results and few files; the rest come when asked for."""
+    links = open_search(driver, base, "safety")
+    total = result_count(driver)
+    files = search_files(driver)
+    checks.expect(len(links) == 8 and total > 8, f"[{mode}] 'safety' shows 8 of {total} results first: {len(links)}")
+    checks.expect(len(files) <= 10, f"[{mode}] 'safety' loads {len(files)} search files after index.js: {files}")
+    more = driver.find_elements(By.CSS_SELECTOR, "#search-results .search-more")
+    checks.expect(more and more[0].text.strip() != "", f"[{mode}] a button offers more results")
+    if more:
+        more[0].send_keys(Keys.ENTER)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and len(driver.find_elements(By.CSS_SELECTOR, ".search-result")) <= 8:
+            time.sleep(0.05)
+        shown = driver.find_elements(By.CSS_SELECTOR, ".search-result__title a")
+        checks.expect(len(shown) == min(16, total), f"[{mode}] 'more' shows {len(shown)} results")
+        checks.expect(len(shown) > 8 and driver.switch_to.active_element == shown[8],
+                      f"[{mode}] focus moves to the first new result")
+
+
 def resolves(site, base, href):
     path = urllib.parse.urlsplit(href)
     relative = urllib.parse.unquote(path.path)[len(urllib.parse.urlsplit(base).path):]
@@ -127,11 +160,14 @@ def run(driver, checks, site, base, mode):
         checks.expect(links and links[0].split("#")[0].endswith(expected),
                       f"[{mode}] '{query}': expected {expected} first, got {links[:3]}")
         checks.expect(all(resolves(site, base, link) for link in links), f"[{mode}] '{query}': a result link is broken")
-    everything = open_search(driver, base, "safety")
-    leaders = open_search(driver, base, "safety", role="leaders")
-    checks.expect(0 < len(leaders) < len(everything), f"[{mode}] role=leaders: {len(leaders)} of {len(everything)}")
+    open_search(driver, base, "safety")
+    everything = result_count(driver)
+    open_search(driver, base, "safety", role="leaders")
+    leaders = result_count(driver)
+    checks.expect(0 < leaders < everything, f"[{mode}] role=leaders: {leaders} of {everything}")
+    check_more(driver, checks, base, mode)
     stories = open_search(driver, base, "safety", kind="story")
-    checks.expect(0 < len(stories) < len(everything) and all("/stories/" in link for link in stories),
+    checks.expect(0 < result_count(driver) < everything and all("/stories/" in link for link in stories),
                   f"[{mode}] kind=story narrows to stories: {stories[:3]}")
     checks.expect(driver.find_element(By.ID, "sk-search-kind").get_attribute("value") == "story",
                   f"[{mode}] the kind filter shows the address's kind")
