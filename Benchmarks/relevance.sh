@@ -19,9 +19,7 @@ QUERIES="${QUERIES:-$HERE/relevance-queries.json}"
 SITE="$WORK/relevance/site"
 mkdir -p "$WORK/relevance"
 
-pagefind_is_wanted() { [ "$("$1" --version 2>/dev/null)" = "pagefind $PAGEFIND_VERSION" ]; }
-[ -n "${PAGEFIND_BIN:-}" ] || PAGEFIND_BIN="$(pypi_program "pagefind-bin==$PAGEFIND_VERSION" \
-  'import pagefind_bin, os; print(os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind"))' pagefind_is_wanted)"
+pagefind_binary
 sopkit_binary
 echo "sopkit:   $SOPKIT_BIN ($SOPKIT_LABEL)"
 echo "pagefind: $("$PAGEFIND_BIN" --version)"

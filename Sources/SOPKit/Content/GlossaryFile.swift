@@ -48,31 +48,17 @@ enum GlossaryFile {
         "the acronym '\(acronym.value)' has a space in it; list each acronym on its own", at: acronym.location)
     }
     if let definition { checkOneParagraph(definition, in: entry) }
-    let translations: [String: GlossaryTerm.Translation] =
-      entry.record("translations") { mapping -> [String: GlossaryTerm.Translation] in
-        var translations: [String: GlossaryTerm.Translation] = [:]
-        for key in mapping.keys {
-          guard languages.contains(key.value) else {
-            mapping.error(
-              "'\(key.value)' is not one of the site's languages; list it under 'languages' in site.yaml first",
-              at: key.location)
-            continue
-          }
-          translations[key.value] = mapping.record(key.value) { fields -> GlossaryTerm.Translation? in
-            let term = fields.string("term", required: true)
-            let acronyms = fields.node("acronyms") == nil ? nil : fields.strings("acronyms").map(\.value)
-            let synonyms = fields.strings("synonyms").map(\.value)
-            let definition = fields.string("definition")
-            if let definition { checkOneParagraph(definition, in: fields) }
-            fields.reportUnknownKeys()
-            return term.map {
-              GlossaryTerm.Translation(
-                term: $0.value, acronyms: acronyms, synonyms: synonyms, definition: definition?.value)
-            }
-          }
-        }
-        return translations
-      } ?? [:]
+    let translations = entry.translations(languages: languages) { fields -> GlossaryTerm.Translation? in
+      let term = fields.string("term", required: true)
+      let acronyms = fields.node("acronyms") == nil ? nil : fields.strings("acronyms").map(\.value)
+      let synonyms = fields.strings("synonyms").map(\.value)
+      let definition = fields.string("definition")
+      if let definition { checkOneParagraph(definition, in: fields) }
+      fields.reportUnknownKeys()
+      return term.map {
+        GlossaryTerm.Translation(term: $0.value, acronyms: acronyms, synonyms: synonyms, definition: definition?.value)
+      }
+    }
     guard let id, let term, let definition else { return nil }
     return ReadTerm(
       value: GlossaryTerm(

@@ -10,14 +10,17 @@ struct CorrectionWords {
 
   /// The words of `words` made only of letters, within `lengths`, ordered by how many documents hold their term.
   init(_ words: [(word: String, term: Int)], documentCounts: [Int]) {
-    var byLetter: [String: [(word: String, documents: Int)]] = [:]
-    var seen = Set<String>()
+    // A folded word can come from several spellings ("niño", "nino") with different terms: it counts as its most
+    // common one, whatever order the words come in.
+    var documentsByWord: [String: Int] = [:]
     for (word, term) in words where Self.lengths.contains(word.unicodeScalars.count) {
-      guard word.unicodeScalars.allSatisfy(\.properties.isAlphabetic), seen.insert(word).inserted,
-        let first = word.unicodeScalars.first
-      else { continue }
+      guard word.unicodeScalars.allSatisfy(\.properties.isAlphabetic) else { continue }
       let documents = term < documentCounts.count ? documentCounts[term] : 0
-      if documents > 0 { byLetter[String(first), default: []].append((word, documents)) }
+      if documents > 0 { documentsByWord[word] = max(documentsByWord[word] ?? 0, documents) }
+    }
+    var byLetter: [String: [(word: String, documents: Int)]] = [:]
+    for (word, documents) in documentsByWord {
+      byLetter[String(word.unicodeScalars.first!), default: []].append((word, documents))
     }
     groups = byLetter.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }.map { letter in
       let words = byLetter[letter]!.sorted {
