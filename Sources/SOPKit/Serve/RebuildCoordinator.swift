@@ -1,23 +1,30 @@
 import Dispatch
 
-/// Rebuilds the site in memory, one build at a time, and swaps in what the preview serves.
+/// Rebuilds the site in memory and swaps in what the preview serves, so that work never piles up: at most one
+/// build and one search-index build are under way at any moment.
 ///
-/// A request for a rebuild while one runs is coalesced into a single rebuild after it, so a burst of
-/// saves costs at most two builds. Each build reuses the last good one and is told every file saved since
-/// it, so a saved guide is parsed and rendered alone; the search index, which depends on every page, is
-/// rebuilt after the pages are served. Builds run off the actor, so requests are served meanwhile.
+/// Saves that come while a build runs are gathered into the one build after it, however many there are. Each
+/// build reuses the last good one and is told every file saved since it, so a saved guide is parsed and rendered
+/// alone. The search index, which depends on every page, is made after the pages are served, once no build is
+/// under way; an index made for a build that a newer one has replaced is dropped and made again for the newest.
+/// Builds run off the actor, so requests are served meanwhile. A build that fails only for a reason of the
+/// computer's (out of open files) leaves the last good site served, with no error page.
 actor RebuildCoordinator {
   private let builder: SiteBuilder
   private let events: ReloadEvents
   private let report: @Sendable (PreviewEvent) -> Void
   private(set) var snapshot = PreviewSnapshot(generation: 0, files: [:], errorPage: nil)
   private var lastGood: BuiltSite?
-  private var running = false
-  private var pending = false
-  /// Counts successful builds, so a search index made for an older one is dropped.
-  private var buildNumber = 0
   /// Files saved since the last good build and not yet in a build under way; nil when not known.
   private var saved: Set<String>? = []
+  /// Rebuilds asked for so far, and how many of them the builds finished so far cover.
+  private var requested = 0
+  private var covered = 0
+  private var waiters: [(request: Int, continuation: CheckedContinuation<Void, Never>)] = []
+  private var building = false
+  private var indexing = false
+  /// Counts successful builds, so a search index made for an older one is dropped.
+  private var buildNumber = 0
 
   init(builder: SiteBuilder, events: ReloadEvents, report: @escaping @Sendable (PreviewEvent) -> Void) {
     self.builder = builder
@@ -25,39 +32,80 @@ actor RebuildCoordinator {
     self.report = report
   }
 
-  /// Rebuilds now, or marks one more rebuild for after the one under way; `saved` names the files saved
-  /// since the last request (nil: not known, so the build reads everything).
-  func rebuild(saved newlySaved: Set<String>? = nil) async {
+  /// Asks for a rebuild and returns at once; `saved` names the files saved since the last request (nil: not
+  /// known, so the build reads everything).
+  func request(saved newlySaved: Set<String>?) {
     saved = newlySaved.flatMap { newlySaved in saved?.union(newlySaved) }
-    if running {
-      pending = true
-      return
-    }
-    running = true
-    repeat {
-      pending = false
-      let builder = self.builder
+    requested += 1
+    guard !building else { return }
+    building = true
+    Task { await buildUntilCurrent() }
+  }
+
+  /// Asks for a rebuild and returns once a build that started after the call is served.
+  func rebuild(saved newlySaved: Set<String>? = nil) async {
+    request(saved: newlySaved)
+    let ticket = requested
+    guard covered < ticket else { return }
+    await withCheckedContinuation { waiters.append((ticket, $0)) }
+  }
+
+  private func buildUntilCurrent() async {
+    while covered < requested {
+      let ticket = requested
       let previous = lastGood
       let taken = saved
       saved = []
-      let result = await Self.offThePool(.userInitiated) {
-        Result { () throws(BuildFailure) -> BuiltSite in
-          try builder.buildInMemory(reusing: previous, saved: taken, searchIndex: previous == nil)
-        }
-      }
+      let result = await Self.build(builder, reusing: previous, saved: taken)
       // A failed build leaves the last good one as the base, so its saves count again next time.
       if case .failure = result { saved = taken.flatMap { taken in saved?.union(taken) } }
       await apply(result)
-    } while pending
-    running = false
-    if let built = lastGood, !built.searchIndexIsCurrent { updateSearchIndex(of: built, number: buildNumber) }
+      covered = ticket
+      let ready = waiters.filter { $0.request <= ticket }
+      waiters.removeAll { $0.request <= ticket }
+      for waiter in ready { waiter.continuation.resume() }
+    }
+    building = false
+    indexIfStale()
   }
 
-  private func updateSearchIndex(of built: BuiltSite, number: Int) {
+  /// Makes the search index of the last good build when it has none of its own and none is under way.
+  private func indexIfStale() {
+    guard !indexing, !building, let built = lastGood, !built.searchIndexIsCurrent else { return }
+    indexing = true
+    let number = buildNumber
     Task {
-      let updated = await Self.offThePool(.utility) { built.withCurrentSearchIndex() }
-      replaceSearchIndex(with: updated, number: number)
+      let start = ContinuousClock.now
+      let indexed = await Self.searchIndex(of: built)
+      finishIndex(indexed, number: number, seconds: (ContinuousClock.now - start) / .seconds(1))
     }
+  }
+
+  private func finishIndex(_ built: BuiltSite, number: Int, seconds: Double) {
+    indexing = false
+    if number == buildNumber {
+      lastGood = built
+      snapshot = PreviewSnapshot(
+        generation: snapshot.generation, files: Self.files(of: built), errorPage: snapshot.errorPage)
+      report(.indexed(seconds: seconds))
+    }
+    indexIfStale()
+  }
+
+  // The two calls into the pipeline: a build reusing the last good one, and the search index made later.
+
+  private static func build(_ builder: SiteBuilder, reusing previous: BuiltSite?, saved: Set<String>?) async
+    -> Result<BuiltSite, BuildFailure>
+  {
+    await offThePool(.userInitiated) {
+      Result { () throws(BuildFailure) -> BuiltSite in
+        try builder.buildInMemory(reusing: previous, saved: saved, searchIndex: previous == nil)
+      }
+    }
+  }
+
+  private static func searchIndex(of built: BuiltSite) async -> BuiltSite {
+    await offThePool(.utility) { built.withCurrentSearchIndex() }
   }
 
   /// Runs long CPU work on a Dispatch thread: on Swift's cooperative pool (one thread per core) it would
@@ -70,13 +118,6 @@ actor RebuildCoordinator {
     }
   }
 
-  private func replaceSearchIndex(with built: BuiltSite, number: Int) {
-    guard number == buildNumber else { return }
-    lastGood = built
-    snapshot = PreviewSnapshot(
-      generation: snapshot.generation, files: Self.files(of: built), errorPage: snapshot.errorPage)
-  }
-
   private func apply(_ result: Result<BuiltSite, BuildFailure>) async {
     let generation = snapshot.generation + 1
     switch result {
@@ -85,6 +126,11 @@ actor RebuildCoordinator {
       buildNumber += 1
       snapshot = PreviewSnapshot(generation: generation, files: Self.files(of: built), errorPage: nil)
       report(.built(built.report))
+    case .failure(let failure)
+    where lastGood != nil && failure.diagnostics.allSatisfy { $0.severity != .error || $0.isSystemFailure }:
+      // Nothing in the project is wrong: the pages stay as they were, and the next save tries again.
+      report(.failed(failure.diagnostics))
+      return
     case .failure(let failure):
       let page = BuildErrorPage.html(for: failure.diagnostics, lastGood: lastGood)
       snapshot = PreviewSnapshot(generation: generation, files: snapshot.files, errorPage: page)
