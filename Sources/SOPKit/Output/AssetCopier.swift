@@ -23,7 +23,9 @@ struct AssetCopier: Sendable {
       copies.append(
         RenderedFile(path: path, contents: .copy(folder.url.appendingPathComponent(path, isDirectory: false))))
     }
-    for path in Self.regularFiles(under: project.publicAssets.url) { add(path, from: project.publicAssets) }
+    for path in Self.regularFiles(
+      under: project.publicAssets.url, display: project.publicAssets.display, diagnostics: &diagnostics)
+    { add(path, from: project.publicAssets) }
     for path in site.files {
       add(path, from: site.localFiles.contains(path) ? project.overlay ?? project.content : project.content)
     }
@@ -31,21 +33,25 @@ struct AssetCopier: Sendable {
   }
 
   /// Site-relative paths of the regular files below `folder` (and of its symbolic links, with `includingLinks`),
-  /// sorted, hidden files and folders left out.
-  static func regularFiles(under folder: URL, includingLinks: Bool = false) -> [String] {
+  /// sorted, hidden files and folders left out; `folder` may itself be a link. A folder that cannot be opened is
+  /// a diagnostic (`FolderWalk`).
+  static func regularFiles(
+    under folder: URL, display: String, includingLinks: Bool = false, diagnostics: inout DiagnosticCollector
+  ) -> [String] {
     let root = folder.path
-    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
     var paths: [String] = []
-    while let relative = enumerator.nextObject() as? String {
-      if (relative as NSString).lastPathComponent.hasPrefix(".") {
-        enumerator.skipDescendants()
-        continue
-      }
-      // One lstat, not the enumerator's attribute dictionary, which cost more than the rest of the walk.
+    for relative in FolderWalk(root: root, displayRoot: display).paths(diagnostics: &diagnostics) {
+      // One lstat, not Foundation's attribute dictionary, which cost more than the rest of the walk.
       var status = stat()
       let type = lstat(root + "/" + relative, &status) == 0 ? status.st_mode & S_IFMT : 0
       if type == S_IFREG || (includingLinks && type == S_IFLNK) { paths.append(relative) }
     }
     return paths.sorted()
+  }
+
+  /// The same, for a fingerprint: a folder that cannot be opened fails the build that follows, and says so there.
+  static func regularFiles(under folder: URL, includingLinks: Bool = false) -> [String] {
+    var unreported = DiagnosticCollector()
+    return regularFiles(under: folder, display: "", includingLinks: includingLinks, diagnostics: &unreported)
   }
 }

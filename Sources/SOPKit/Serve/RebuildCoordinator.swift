@@ -5,8 +5,9 @@ import Dispatch
 ///
 /// Saves that come while a build runs are gathered into the one build after it, however many there are. Each
 /// build reuses the last good one and is told every file saved since it, so a saved guide is parsed and rendered
-/// alone. The search index, which depends on every page, is made after the pages are served, once no build is
-/// under way; an index made for a build that a newer one has replaced is dropped and made again for the newest.
+/// alone. The search index, which depends on every page, is made after the pages are served, once no build has
+/// started for a moment; an index made for a build that a newer one has replaced is dropped and made again for
+/// the newest.
 /// Builds run off the actor, so requests are served meanwhile. A build that fails only for a reason of the
 /// computer's (out of open files) leaves the last good site served, with no error page.
 actor RebuildCoordinator {
@@ -25,6 +26,9 @@ actor RebuildCoordinator {
   private var indexing = false
   /// Counts successful builds, so a search index made for an older one is dropped.
   private var buildNumber = 0
+  /// Builds and search indexes started so far: a burst of saves must start few of either.
+  private(set) var buildsStarted = 0
+  private(set) var indexesStarted = 0
 
   init(builder: SiteBuilder, events: ReloadEvents, report: @escaping @Sendable (PreviewEvent) -> Void) {
     self.builder = builder
@@ -56,6 +60,7 @@ actor RebuildCoordinator {
       let previous = lastGood
       let taken = saved
       saved = []
+      buildsStarted += 1
       let result = await Self.build(builder, reusing: previous, saved: taken)
       // A failed build leaves the last good one as the base, so its saves count again next time.
       if case .failure = result { saved = taken.flatMap { taken in saved?.union(taken) } }
@@ -66,13 +71,26 @@ actor RebuildCoordinator {
       for waiter in ready { waiter.continuation.resume() }
     }
     building = false
-    indexIfStale()
+    indexWhenQuiet()
   }
 
-  /// Makes the search index of the last good build when it has none of its own and none is under way.
+  /// Makes the search index of the last good build, once no build has started for a moment (an index started
+  /// between two saves of a burst would be out of date before it is done), when it has none of its own and none
+  /// is under way.
+  private func indexWhenQuiet() {
+    let started = buildsStarted
+    Task {
+      try? await Task.sleep(for: Self.quietBeforeIndexing)
+      if started == buildsStarted { indexIfStale() }
+    }
+  }
+
+  private static let quietBeforeIndexing = Duration.milliseconds(300)
+
   private func indexIfStale() {
     guard !indexing, !building, let built = lastGood, !built.searchIndexIsCurrent else { return }
     indexing = true
+    indexesStarted += 1
     let number = buildNumber
     Task {
       let start = ContinuousClock.now
@@ -89,7 +107,7 @@ actor RebuildCoordinator {
         generation: snapshot.generation, files: Self.files(of: built), errorPage: snapshot.errorPage)
       report(.indexed(seconds: seconds))
     }
-    indexIfStale()
+    indexWhenQuiet()
   }
 
   // The two calls into the pipeline: a build reusing the last good one, and the search index made later.

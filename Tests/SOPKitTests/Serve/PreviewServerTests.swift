@@ -231,6 +231,38 @@ import Testing
     }
   }
 
+  @Test func aBurstOfSavesStartsFewBuildsAndOneSearchIndexAfterIt() async throws {
+    let preview = try await Preview()
+    defer { preview.site.remove() }
+    #expect(await preview.coordinator.buildsStarted == 1)
+    let guide = "Content/guides/three-houses.md"
+    let url = preview.site.root.appendingPathComponent(guide)
+    let original = try String(contentsOf: url, encoding: .utf8)
+    let saves = 60
+    for number in 0..<saves {
+      try preview.site.write(original + "\nSaved for the \(number)th time.\n", to: guide)
+      await preview.coordinator.request(saved: [url.path])
+    }
+    await preview.coordinator.rebuild(saved: [])
+    let last = "Saved for the \(saves - 1)th time."
+    try await preview.test { client in
+      #expect(try await client.get("/guides/three-houses.html").text.contains(last))
+      var indexed = false
+      for _ in 0..<100 where !indexed {
+        for document in 0..<10 where !indexed {
+          indexed = try await client.get("/search/docs-\(document).js").text.contains(last)
+        }
+        if !indexed { try await Task.sleep(for: .milliseconds(50)) }
+      }
+      #expect(indexed)
+    }
+    // Saves that came while a build ran were gathered into the next one, and the index waited for the burst to end.
+    let builds = await preview.coordinator.buildsStarted
+    let indexes = await preview.coordinator.indexesStarted
+    #expect(builds < saves / 2, "\(builds) builds for \(saves) saves")
+    #expect(indexes <= 2, "\(indexes) search indexes for \(builds) builds")
+  }
+
   @Test func theErrorPageIsTheDiagnosticsAloneWithoutAGoodBuild() {
     let page = BuildErrorPage.html(
       for: [.error("a <b> problem", at: SourceLocation(path: "Content/site.yaml", line: 3, column: 2))], lastGood: nil)
