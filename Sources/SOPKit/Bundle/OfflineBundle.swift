@@ -76,7 +76,7 @@ public struct OfflineBundle: Sendable {
         let data: Data
         switch contents {
         case .bytes(let bytes): data = bytes
-        case .copy(let source), .written(let source): data = try Data(contentsOf: source)
+        case .copy(let source): data = try Data(contentsOf: source)
         }
         try archive.addEntry(
           with: entry.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,

@@ -1,7 +1,7 @@
 /// Reads `Content/contacts.yaml` into regions and their contacts, and a county overlay's `contacts.yaml` into
 /// the regions and contacts it adds.
 enum ContactsFile {
-  static func read(_ file: SourceFile) throws(BuildFailure) -> ([Located<Region>], [Diagnostic]) {
+  static func read(_ file: SourceFile) throws(BuildFailure) -> Checked<[Located<Region>]> {
     try read(file, addingTo: nil)
   }
 
@@ -9,7 +9,7 @@ enum ContactsFile {
   /// entry with a statewide region's id and only `contacts` adds local contacts to that region.
   /// Local regions come first, so a county's own contacts open the page.
   static func read(_ file: SourceFile, addingTo statewide: [Located<Region>]) throws(BuildFailure)
-    -> ([Located<Region>], [Diagnostic])
+    -> Checked<[Located<Region>]>
   {
     try read(file, addingTo: Optional(statewide))
   }
@@ -21,7 +21,7 @@ enum ContactsFile {
   }
 
   private static func read(_ file: SourceFile, addingTo statewide: [Located<Region>]?) throws(BuildFailure)
-    -> ([Located<Region>], [Diagnostic])
+    -> Checked<[Located<Region>]>
   {
     let fields = YAMLFields(try YAMLDocument.parse(file.text, file: file, firstLine: 1), file: file, firstLine: 1)
     let declared = Dictionary((statewide ?? []).map { ($0.value.id, $0.location) }) { first, _ in first }
@@ -54,7 +54,7 @@ enum ContactsFile {
       region.value.contacts += added[region.value.id] ?? []
       return region
     }
-    return (regions + extended, try fields.diagnostics.finish())
+    return Checked(value: regions + extended, diagnostics: try fields.diagnostics.finish())
   }
 
   private static func readEntry(_ entry: YAMLFields, declared: [String: SourceLocation], isLocal: Bool) -> Entry? {

@@ -14,32 +14,9 @@ struct ContentLoader {
     self.includeDrafts = includeDrafts
   }
 
-  /// A Markdown file whose front matter has been read, waiting for its body to be rendered.
-  struct Header: Sendable {
-    var entry: ContentScanner.MarkdownEntry
-    var file: SourceFile
-    var frontMatter: FrontMatter
-    var fields: Fields
-    var diagnostics: [Diagnostic]
-
-    enum Fields: Sendable {
-      case guide(GuideFrontMatter)
-      case story(StoryFrontMatter)
-      case page(PageFrontMatter)
-    }
-
-    var isDraft: Bool {
-      switch fields {
-      case .guide(let guide): guide.draft
-      case .story(let story): story.draft
-      case .page(let page): page.draft
-      }
-    }
-  }
-
-  /// Reads the whole Content folder; Markdown files unchanged since `previous` (same size and modification time,
-  /// and, for bodies, the same set of pages and files to link to) are taken from it instead of parsed again.
-  func load(reusing previous: ParsedFiles? = nil) throws(BuildFailure) -> (LoadedContent, [Diagnostic]) {
+  /// Reads the whole Content folder; Markdown files whose size and modification time are those `previous`
+  /// holds are taken from it instead of read and parsed again.
+  func load(reusing previous: LoadedFiles = LoadedFiles()) throws(BuildFailure) -> Checked<LoadedContent> {
     var diagnostics = DiagnosticCollector()
     let settingsPath = scanner.displayPath("site.yaml")
     let contactsPath = scanner.displayPath("contacts.yaml")
@@ -47,9 +24,9 @@ struct ContentLoader {
     var regions: [Located<Region>] = []
     do throws(BuildFailure) {
       let file = try SourceFile.read(scanner.contentURL.appendingPathComponent("site.yaml"), displayPath: settingsPath)
-      let (value, warnings) = try SiteSettingsFile.read(file)
-      settings = value
-      diagnostics.append(contentsOf: warnings)
+      let read = try SiteSettingsFile.read(file)
+      settings = read.value
+      diagnostics.append(contentsOf: read.diagnostics)
     } catch {
       diagnostics.append(contentsOf: error.diagnostics)
     }
@@ -71,9 +48,9 @@ struct ContentLoader {
     let contactsURL = scanner.contentURL.appendingPathComponent("contacts.yaml")
     if FileManager.default.fileExists(atPath: contactsURL.path) {
       do throws(BuildFailure) {
-        let (value, warnings) = try ContactsFile.read(try SourceFile.read(contactsURL, displayPath: contactsPath))
-        regions = value
-        diagnostics.append(contentsOf: warnings)
+        let read = try ContactsFile.read(try SourceFile.read(contactsURL, displayPath: contactsPath))
+        regions = read.value
+        diagnostics.append(contentsOf: read.diagnostics)
       } catch {
         diagnostics.append(contentsOf: error.diagnostics)
       }
@@ -83,112 +60,79 @@ struct ContentLoader {
       regions = readOverlayContacts(overlayScanner, addingTo: regions, diagnostics: &diagnostics)
     }
 
-    let headerResults = inventory.markdown.parallelMap { entry -> (FileState?, Result<Header, BuildFailure>) in
+    let reused = inventory.markdown.parallelMap { entry -> Result<LoadedFile, BuildFailure> in
       let state = FileState(path: entry.url.path)
-      if let state, let known = previous?.entries[entry.contentPath], known.state == state,
-        known.header.entry.url == entry.url
-      {
-        return (state, .success(known.header))
+      if let state, let known = previous.files[entry.contentPath], known.state == state, known.entry.url == entry.url {
+        return .success(known)
       }
-      return (state, readHeader(entry, scanner: scanner))
+      return readFrontMatter(entry, state: state)
     }
-    var parsed = ParsedFiles(allowRawHTML: settings?.allowRawHTML ?? false)
-    var headers: [Header] = []
-    var drafts: Set<String> = []
     // A translation of a draft is left out with it.
     let draftOriginals = Set(
-      zip(inventory.markdown, headerResults).compactMap { entry, stateAndResult -> String? in
-        guard entry.language == nil, case .success(let header) = stateAndResult.1, header.isDraft, !includeDrafts
-        else {
-          return nil
-        }
+      zip(inventory.markdown, reused).compactMap { entry, result -> String? in
+        guard !includeDrafts, entry.language == nil, case .success(let file) = result, file.isDraft else { return nil }
         return entry.contentPath
       })
-    // Pages whose front matter failed still count as pages for links, so one mistake is reported once.
-    var unreadable: [ContentScanner.MarkdownEntry] = []
-    for (entry, (state, result)) in zip(inventory.markdown, headerResults) {
-      switch result {
-      case .success(let header):
-        if let state { parsed.entries[entry.contentPath] = ParsedFiles.Entry(state: state, header: header) }
-        diagnostics.append(contentsOf: header.diagnostics)
-        if (includeDrafts || !header.isDraft) && !draftOriginals.contains(Self.originalPath(of: entry)) {
-          headers.append(header)
-        } else {
-          drafts.insert(entry.contentPath)
-        }
-      case .failure(let failure):
-        diagnostics.append(contentsOf: failure.diagnostics)
-        unreadable.append(entry)
+    let parser = MarkdownParser(allowRawHTML: settings?.allowRawHTML ?? false)
+    let loaded = reused.parallelMap { result -> Result<LoadedFile, BuildFailure> in
+      guard case .success(var file) = result else { return result }
+      let wanted = (includeDrafts || !file.isDraft) && !draftOriginals.contains(Self.originalPath(of: file.entry))
+      if wanted && (file.body == nil || file.allowsRawHTML != parser.allowRawHTML) {
+        var bodyDiagnostics = DiagnosticCollector()
+        file.body = parser.parse(
+          file.frontMatter.body, file: file.file, firstLine: file.frontMatter.bodyFirstLine,
+          diagnostics: &bodyDiagnostics)
+        file.bodyDiagnostics = bodyDiagnostics.diagnostics
+        file.allowsRawHTML = parser.allowRawHTML
       }
+      file.isLeftOut = !wanted
+      return .success(file)
     }
-    let linkInventory = LinkResolver.Inventory(
-      pages: Dictionary(
-        uniqueKeysWithValues: (headers.map(\.entry) + unreadable).map { ($0.contentPath, Self.outputPath(of: $0)) }),
-      skippedPages: drafts,
-      files: Set(inventory.files))
-
-    parsed.inventory = linkInventory
-    let bodiesReusable = previous?.inventory == linkInventory && previous?.allowRawHTML == parsed.allowRawHTML
-    let renderer = MarkdownRenderer(allowRawHTML: parsed.allowRawHTML)
-    let states = parsed.entries.mapValues(\.state)
-    let rendered = headers.parallelMap { header -> ParsedFiles.Body in
-      if bodiesReusable, let known = previous?.entries[header.entry.contentPath], let body = known.body,
-        known.state == states[header.entry.contentPath], known.header.entry.url == header.entry.url
-      {
-        return body
-      }
-      var bodyDiagnostics = DiagnosticCollector()
-      let resolver = LinkResolver(
-        inventory: linkInventory, sourcePath: header.entry.contentPath, outputPath: Self.outputPath(of: header.entry),
-        language: header.entry.language)
-      let body = renderer.render(
-        header.frontMatter.body, file: header.file, firstLine: header.frontMatter.bodyFirstLine,
-        links: resolver, diagnostics: &bodyDiagnostics)
-      return ParsedFiles.Body(markdown: body, linkResolver: resolver, diagnostics: bodyDiagnostics.diagnostics)
-    }
-    for (header, body) in zip(headers, rendered) { parsed.entries[header.entry.contentPath]?.body = body }
 
     var content = LoadedContent(
       settings: settings
         ?? SiteSettings(
           title: "", description: "", language: "en", url: nil, submitURL: nil, allowRawHTML: false, roles: [],
           topics: []),
-      regions: regions, guides: [], stories: [], pages: [], inventory: linkInventory,
+      regions: regions, guides: [], stories: [], pages: [], files: Set(inventory.files),
       fileSizes: inventory.fileSizes,
       settingsPath: settingsPath, contactsPath: contactsPath, displayRoot: scanner.displayRoot,
       overlayDisplayRoot: overlayScanner?.displayRoot, localFiles: inventory.localFiles, replacements: replacements)
-    for (header, parsedBody) in zip(headers, rendered) {
-      let (body, resolver) = (parsedBody.markdown, parsedBody.linkResolver)
-      diagnostics.append(contentsOf: parsedBody.diagnostics)
+    var files = LoadedFiles()
+    for (entry, result) in zip(inventory.markdown, loaded) {
+      let file: LoadedFile
+      switch result {
+      case .success(let success): file = success
+      case .failure(let failure):
+        // Pages whose front matter failed still count as pages for links, so one mistake is reported once.
+        diagnostics.append(contentsOf: failure.diagnostics)
+        content.unreadablePages.append(entry)
+        continue
+      }
+      files.files[entry.contentPath] = file
+      diagnostics.append(contentsOf: file.frontMatterDiagnostics)
+      guard let body = file.body, !file.isLeftOut else {
+        content.draftPaths.insert(entry.contentPath)
+        continue
+      }
+      diagnostics.append(contentsOf: file.bodyDiagnostics)
       if body.isEmpty {
         diagnostics.warning(
           "the page has no text below its front matter",
-          at: SourceLocation(path: header.file.path, line: header.frontMatter.bodyFirstLine))
+          at: SourceLocation(path: file.file.path, line: file.frontMatter.bodyFirstLine))
       }
-      let entry = header.entry
-      let output = Self.outputPath(of: entry)
-      switch header.fields {
+      switch file.fields {
       case .guide(let fields):
-        content.guides.append(
-          .init(
-            slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output,
-            file: header.file, frontMatter: fields, body: body, linkResolver: resolver, isLocal: entry.isLocal))
+        content.guides.append(.init(entry: entry, file: file.file, frontMatter: fields, body: body))
       case .story(let fields):
-        content.stories.append(
-          .init(
-            slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output,
-            file: header.file, frontMatter: fields, body: body, linkResolver: resolver, isLocal: entry.isLocal))
+        content.stories.append(.init(entry: entry, file: file.file, frontMatter: fields, body: body))
       case .page(let fields):
-        content.pages.append(
-          .init(
-            slug: entry.slug, language: entry.language, contentPath: entry.contentPath, outputPath: output,
-            file: header.file, frontMatter: fields, body: body, linkResolver: resolver, isLocal: entry.isLocal))
+        content.pages.append(.init(entry: entry, file: file.file, frontMatter: fields, body: body))
       }
     }
     if settings == nil { throw BuildFailure(diagnostics: diagnostics.diagnostics) }
-    content.unreadablePages = Set(unreadable.map(Self.outputPath))
-    content.parsed = parsed
-    return (content, diagnostics.diagnostics)
+    content.loadedFiles = files
+    return Checked(value: content, diagnostics: diagnostics.diagnostics)
   }
 
   /// What the overlay folder holds, or nil (with an error) when it is missing or overlaps the Content folder.
@@ -225,10 +169,9 @@ struct ContentLoader {
     let url = overlay.contentURL.appendingPathComponent("site.yaml")
     guard FileManager.default.fileExists(atPath: url.path) else { return LocalSettings() }
     do throws(BuildFailure) {
-      let (read, logo, found) = try LocalSettingsFile.read(
-        try SourceFile.read(url, displayPath: overlay.displayPath("site.yaml")))
-      var settings = read
-      diagnostics.append(contentsOf: found)
+      let read = try LocalSettingsFile.read(try SourceFile.read(url, displayPath: overlay.displayPath("site.yaml")))
+      var (settings, logo) = read.value
+      diagnostics.append(contentsOf: read.diagnostics)
       settings.logo = nil
       guard let logo else { return settings }
       guard let path = RelativeLink.normalize(logo.value, in: ""), inventory.localFiles.contains(path) else {
@@ -260,21 +203,12 @@ struct ContentLoader {
     guard FileManager.default.fileExists(atPath: url.path) else { return regions }
     do throws(BuildFailure) {
       let file = try SourceFile.read(url, displayPath: overlay.displayPath("contacts.yaml"))
-      let (merged, warnings) = try ContactsFile.read(file, addingTo: regions)
-      diagnostics.append(contentsOf: warnings)
-      return merged
+      let merged = try ContactsFile.read(file, addingTo: regions)
+      diagnostics.append(contentsOf: merged.diagnostics)
+      return merged.value
     } catch {
       diagnostics.append(contentsOf: error.diagnostics)
       return regions
-    }
-  }
-
-  static func outputPath(of entry: ContentScanner.MarkdownEntry) -> String {
-    let prefix = entry.language.map { $0 + "/" } ?? ""
-    switch entry.kind {
-    case .guide: return prefix + Route.guide(entry.slug).path
-    case .story: return prefix + Route.story(entry.slug).path
-    case .page: return prefix + Route.page(entry.slug).path
     }
   }
 
@@ -299,23 +233,26 @@ struct ContentLoader {
     }
   }
 
-  private func readHeader(_ entry: ContentScanner.MarkdownEntry, scanner: ContentScanner) -> Result<
-    Header, BuildFailure
+  /// The file read and its front matter decoded; its body is parsed later, unless it is left out.
+  private func readFrontMatter(_ entry: ContentScanner.MarkdownEntry, state: FileState?) -> Result<
+    LoadedFile, BuildFailure
   > {
-    Result { () throws(BuildFailure) -> Header in
+    Result { () throws(BuildFailure) -> LoadedFile in
       let file = try SourceFile.read(entry.url, displayPath: entry.displayPath)
       let frontMatter = try FrontMatter.split(file)
       let mapping = try YAMLDocument.parse(frontMatter.yaml, file: file, firstLine: frontMatter.yamlFirstLine)
       let reader = YAMLFields(mapping, file: file, firstLine: frontMatter.yamlFirstLine)
-      let fields: Header.Fields?
+      let fields: LoadedFile.Fields?
       switch entry.kind {
-      case .guide: fields = GuideFrontMatter(reader, isTranslation: entry.language != nil).map(Header.Fields.guide)
-      case .story: fields = StoryFrontMatter(reader, isTranslation: entry.language != nil).map(Header.Fields.story)
-      case .page: fields = PageFrontMatter(reader).map(Header.Fields.page)
+      case .guide: fields = GuideFrontMatter(reader, isTranslation: entry.language != nil).map(LoadedFile.Fields.guide)
+      case .story: fields = StoryFrontMatter(reader, isTranslation: entry.language != nil).map(LoadedFile.Fields.story)
+      case .page: fields = PageFrontMatter(reader).map(LoadedFile.Fields.page)
       }
       let diagnostics = try reader.diagnostics.finish()
       guard let fields else { throw BuildFailure(diagnostics: reader.diagnostics.diagnostics) }
-      return Header(entry: entry, file: file, frontMatter: frontMatter, fields: fields, diagnostics: diagnostics)
+      return LoadedFile(
+        state: state, entry: entry, file: file, frontMatter: frontMatter, fields: fields,
+        frontMatterDiagnostics: diagnostics)
     }
   }
 }

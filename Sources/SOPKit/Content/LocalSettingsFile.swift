@@ -5,9 +5,9 @@ enum LocalSettingsFile {
     "title", "description", "language", "url", "submit_url", "allow_raw_html", "version", "roles", "topics",
   ]
 
-  /// The settings, where `logo` is written (for checking that the file exists), and every problem found;
+  /// The settings with where `logo` is written (for checking that the file exists), and every problem found;
   /// only a YAML syntax error is thrown, so the logo is checked even when another field is wrong.
-  static func read(_ file: SourceFile) throws(BuildFailure) -> (LocalSettings, Located<String>?, [Diagnostic]) {
+  static func read(_ file: SourceFile) throws(BuildFailure) -> Checked<(LocalSettings, logo: Located<String>?)> {
     let fields = YAMLFields(try YAMLDocument.parse(file.text, file: file, firstLine: 1), file: file, firstLine: 1)
     let county = fields.string("county")
     let logo = fields.string("logo")
@@ -24,9 +24,8 @@ enum LocalSettingsFile {
         at: fields.locate(node.mark))
     }
     fields.reportUnknownKeys()
-    return (
-      LocalSettings(county: county?.value, logo: logo?.value, notice: notice?.value), logo,
-      fields.diagnostics.diagnostics
-    )
+    return Checked(
+      value: (LocalSettings(county: county?.value, logo: logo?.value, notice: notice?.value), logo),
+      diagnostics: fields.diagnostics.diagnostics)
   }
 }

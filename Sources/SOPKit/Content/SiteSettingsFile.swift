@@ -1,6 +1,6 @@
 /// Reads `Content/site.yaml` into `SiteSettings`, checking ids, names and addresses.
 enum SiteSettingsFile {
-  static func read(_ file: SourceFile) throws(BuildFailure) -> (SiteSettings, [Diagnostic]) {
+  static func read(_ file: SourceFile) throws(BuildFailure) -> Checked<SiteSettings> {
     let fields = YAMLFields(try YAMLDocument.parse(file.text, file: file, firstLine: 1), file: file, firstLine: 1)
     let title = fields.string("title", required: true)
     let description = fields.string("description")?.value ?? ""
@@ -59,7 +59,7 @@ enum SiteSettingsFile {
       submitURL: submitURL?.value, allowRawHTML: allowRawHTML, roles: roles, topics: topics, languages: languages,
       languageName: languageName)
     settings.version = version?.value
-    return (settings, diagnostics)
+    return Checked(value: settings, diagnostics: diagnostics)
   }
 
   /// One entry of `languages:`: an id, the language's name in itself, and optionally the site's title and

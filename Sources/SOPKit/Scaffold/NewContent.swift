@@ -100,7 +100,7 @@ public struct NewContent: Sendable {
     let display = project.content.display.isEmpty ? "site.yaml" : "\(project.content.display)/site.yaml"
     do {
       let file = try SourceFile.read(project.content.url.appendingPathComponent("site.yaml"), displayPath: display)
-      return (try SiteSettingsFile.read(file).0, display)
+      return (try SiteSettingsFile.read(file).value, display)
     } catch {
       throw NewContentError(error.diagnostics.sorted().map(\.description).joined(separator: "\n"))
     }

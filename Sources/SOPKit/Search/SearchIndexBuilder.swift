@@ -14,25 +14,23 @@ enum SearchIndexBuilder {
   /// proximity boost; a word found in every document would otherwise carry thousands of positions per document.
   static let positionedDocuments = 200
 
-  /// The index's files, each passed through `keep` as soon as it is made.
-  static func files(for site: Site, keep: @escaping @Sendable (RenderedFile) -> RenderedFile = { $0 })
-    -> [RenderedFile]
-  {
+  /// The index's files, each handed to `sink` as soon as it is made; returns their paths.
+  static func files(for site: Site, into sink: any FileSink) -> [String] {
     let choice = StemmerChoice.forLanguage(site.settings.language)
     return files(
       SearchDocumentCollector.documents(for: site), tokenizer: Tokenizer(stemmer: choice?.stemmer),
-      roles: site.settings.roles, stemmerName: choice?.name, folder: site.language.pathPrefix + "search/", keep: keep)
+      roles: site.settings.roles, stemmerName: choice?.name, folder: site.language.pathPrefix + "search/", into: sink)
   }
 
   /// The index of `documents`: each document's record, then the term shards as each term's postings are made,
-  /// then `index.js`. Every file passes through `keep` (the build writes it there) as soon as it is made, so the
-  /// files are never all in memory at once, nor all the postings.
+  /// then `index.js`. Every file goes to `sink` as soon as it is made (a build writes it then), so the files are
+  /// never all in memory at once, nor all the postings. Returns their paths.
   static func files(
     _ documents: [SearchDocument], tokenizer: Tokenizer, roles: [Role], stemmerName: String?,
-    folder: String = "search/", keep: @escaping @Sendable (RenderedFile) -> RenderedFile = { $0 }
-  ) -> [RenderedFile] {
+    folder: String = "search/", into sink: any FileSink
+  ) -> [String] {
     let encoder = SearchIndexEncoder(
-      documents: documents, roles: roles, stemmerName: stemmerName, folder: folder, keep: keep)
+      documents: documents, roles: roles, stemmerName: stemmerName, folder: folder, sink: sink)
     let documentFiles = encoder.documentFiles()
     var hits = TermHits(documents, tokenizer: tokenizer)
     var shards = encoder.termShards(words: tokenizer.prefixWords())

@@ -14,24 +14,24 @@ struct SearchIndexEncoder {
   let stemmerName: String?
   /// Where the files go: `search/`, or `es/search/` for the Spanish edition's index.
   var folder = "search/"
-  /// Takes each file as it is made and returns what stands for it in the build (`OutputStaging.keep` writes it).
-  var keep: @Sendable (RenderedFile) -> RenderedFile = { $0 }
+  /// Takes each file as soon as it is made.
+  let sink: any FileSink
 
-  /// `search/docs-N.js` for each document N.
-  func documentFiles() -> [RenderedFile] {
-    let (folder, keep) = (self.folder, self.keep)
+  /// `search/docs-N.js` for each document N; returns their paths.
+  func documentFiles() -> [String] {
+    let (folder, sink) = (self.folder, self.sink)
     return Array(documents.enumerated()).parallelMap { offset, document in
-      keep(Self.shardFile(folder, "docs", offset) { Self.writeRecord(document, to: &$0) })
+      sink.put(Self.shardFile(folder, "docs", offset) { Self.writeRecord(document, to: &$0) })
     }
   }
 
-  /// The term shards' writer, into this index's folder and through its `keep`; `words` sorted like the terms.
+  /// The term shards' writer, into this index's folder and sink; `words` sorted like the terms.
   func termShards(words: [(word: String, term: String)]) -> TermShards {
-    TermShards(folder: folder, words: words, keep: keep)
+    TermShards(folder: folder, words: words, sink: sink)
   }
 
-  /// `search/index.js`, given the first term of each term shard.
-  func indexFile(firstTerms: [String]) -> RenderedFile {
+  /// `search/index.js`, given the first term of each term shard; returns its path.
+  func indexFile(firstTerms: [String]) -> String {
     let roleIndex = Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1.id, $0) })
     let filters = documents.map { document in
       document.kind + 8 * document.roleIDs.compactMap { roleIndex[$0] }.reduce(0) { $0 | (1 << $1) }
@@ -50,7 +50,7 @@ struct SearchIndexEncoder {
     index.raw(",\"filters\":")
     index.list(filters) { $0.number($1) }
     index.raw("};\n")
-    return keep(RenderedFile(path: folder + "index.js", contents: .bytes(Data(index.bytes))))
+    return sink.put(RenderedFile(path: folder + "index.js", contents: .bytes(Data(index.bytes))))
   }
 
   /// `search/terms-N.js`, made as the terms come in order: a shard is written once the next term would take it
@@ -59,20 +59,18 @@ struct SearchIndexEncoder {
     let folder: String
     /// Sorted like the terms.
     let words: [(word: String, term: String)]
-    let keep: @Sendable (RenderedFile) -> RenderedFile
+    let sink: any FileSink
     private(set) var firstTerms: [String] = []
-    private var files: [RenderedFile] = []
+    private var paths: [String] = []
     /// The shard being filled: each term and its posting list, as JSON.
     private var entries: [(term: [UInt8], postings: [UInt8])] = []
     private var size = 0
     private var nextWord = 0
 
-    fileprivate init(
-      folder: String, words: [(word: String, term: String)], keep: @escaping @Sendable (RenderedFile) -> RenderedFile
-    ) {
+    fileprivate init(folder: String, words: [(word: String, term: String)], sink: any FileSink) {
       self.folder = folder
       self.words = words
-      self.keep = keep
+      self.sink = sink
     }
 
     /// Adds the next term in order.
@@ -88,10 +86,10 @@ struct SearchIndexEncoder {
       size += bytes
     }
 
-    /// Writes the last shard and returns every shard's file.
-    mutating func finish() -> [RenderedFile] {
+    /// Writes the last shard and returns every shard's path.
+    mutating func finish() -> [String] {
       if !entries.isEmpty { write(before: nil) }
-      return files
+      return paths
     }
 
     /// Writes the shard being filled with the prefix words that sort before `next`, the next shard's first term
@@ -107,9 +105,9 @@ struct SearchIndexEncoder {
         nextWord += 1
       }
       let entries = self.entries
-      files.append(
-        keep(
-          SearchIndexEncoder.shardFile(folder, "terms", files.count) { body in
+      paths.append(
+        sink.put(
+          SearchIndexEncoder.shardFile(folder, "terms", paths.count) { body in
             body.raw("{\"terms\":")
             body.list(entries) { $0.raw($1.term) }
             body.raw(",\"postings\":")

@@ -5,13 +5,11 @@ import Foundation
 /// Its words come from `Templates/serve-error.mustache`, rendered with the last good build's templates and
 /// layout; without a good build or that template, the page is the diagnostic lines alone.
 enum BuildErrorPage {
-  static let template = "serve-error"
-
   static func html(for diagnostics: [Diagnostic], lastGood: BuiltSite?) -> Data {
     let sorted = diagnostics.sorted()
-    if let lastGood, lastGood.templates.library.getTemplate(named: template) != nil {
+    if let lastGood, lastGood.templates.library.getTemplate(named: PageKind.serveError.template) != nil {
       let page = PageContext(site: lastGood.site, strings: lastGood.templates.strings, route: .notFound)
-      var context = page.base(title: "", description: "", kind: template)
+      var context = page.base(title: "", description: "", kind: .serveError)
       PageContext.list(
         "diagnostics",
         sorted.map { diagnostic in
@@ -23,7 +21,8 @@ enum BuildErrorPage {
         }, into: &context)
       return Data(
         lastGood.templates.render(
-          template, context: context, library: lastGood.templates.library(for: lastGood.site.language.id)
+          PageKind.serveError.template, context: context,
+          library: lastGood.templates.library(for: lastGood.site.language.id)
         ).utf8)
     }
     let lines = sorted.map { XMLText.escape($0.description) }.joined(separator: "\n")

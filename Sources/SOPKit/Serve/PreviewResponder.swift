@@ -74,7 +74,7 @@ struct PreviewResponder: HTTPResponder {
   private static func read(_ contents: RenderedFile.Contents) -> Data? {
     switch contents {
     case .bytes(let data): data
-    case .copy(let url), .written(let url): try? Data(contentsOf: url)
+    case .copy(let url): try? Data(contentsOf: url)
     }
   }
 }

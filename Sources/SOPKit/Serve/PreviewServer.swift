@@ -54,8 +54,8 @@ public struct PreviewServer: Sendable {
       folders: [project.content.url, project.templates.url, project.publicAssets.url]
         + (project.overlay.map { [$0.url] } ?? []),
       interval: pollInterval
-    ) { saved in
-      await coordinator.request(saved: saved)
+    ) { _ in
+      await coordinator.request()
     }
     let host = self.host
     let report = self.report

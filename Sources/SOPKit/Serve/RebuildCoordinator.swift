@@ -4,8 +4,7 @@ import Dispatch
 /// build and one search-index build are under way at any moment.
 ///
 /// Saves that come while a build runs are gathered into the one build after it, however many there are. Each
-/// build reuses the last good one and is told every file saved since it, so a saved guide is parsed and rendered
-/// alone. The search index, which depends on every page, is made after the pages are served, once no build has
+/// build reuses the last good one's cache, so a saved guide is parsed and rendered alone. The search index, which depends on every page, is made after the pages are served, once no build has
 /// started for a moment; an index made for a build that a newer one has replaced is dropped and made again for
 /// the newest.
 /// Builds run off the actor, so requests are served meanwhile. A build that fails only for a reason of the
@@ -16,8 +15,6 @@ actor RebuildCoordinator {
   private let report: @Sendable (PreviewEvent) -> Void
   private(set) var snapshot = PreviewSnapshot(generation: 0, files: [:], errorPage: nil)
   private var lastGood: BuiltSite?
-  /// Files saved since the last good build and not yet in a build under way; nil when not known.
-  private var saved: Set<String>? = []
   /// Rebuilds asked for so far, and how many of them the builds finished so far cover.
   private var requested = 0
   private var covered = 0
@@ -36,10 +33,8 @@ actor RebuildCoordinator {
     self.report = report
   }
 
-  /// Asks for a rebuild and returns at once; `saved` names the files saved since the last request (nil: not
-  /// known, so the build reads everything).
-  func request(saved newlySaved: Set<String>?) {
-    saved = newlySaved.flatMap { newlySaved in saved?.union(newlySaved) }
+  /// Asks for a rebuild and returns at once.
+  func request() {
     requested += 1
     guard !building else { return }
     building = true
@@ -47,8 +42,8 @@ actor RebuildCoordinator {
   }
 
   /// Asks for a rebuild and returns once a build that started after the call is served.
-  func rebuild(saved newlySaved: Set<String>? = nil) async {
-    request(saved: newlySaved)
+  func rebuild() async {
+    request()
     let ticket = requested
     guard covered < ticket else { return }
     await withCheckedContinuation { waiters.append((ticket, $0)) }
@@ -57,14 +52,8 @@ actor RebuildCoordinator {
   private func buildUntilCurrent() async {
     while covered < requested {
       let ticket = requested
-      let previous = lastGood
-      let taken = saved
-      saved = []
       buildsStarted += 1
-      let result = await Self.build(builder, reusing: previous, saved: taken)
-      // A failed build leaves the last good one as the base, so its saves count again next time.
-      if case .failure = result { saved = taken.flatMap { taken in saved?.union(taken) } }
-      await apply(result)
+      await apply(await Self.build(builder, reusing: lastGood))
       covered = ticket
       let ready = waiters.filter { $0.request <= ticket }
       waiters.removeAll { $0.request <= ticket }
@@ -112,12 +101,12 @@ actor RebuildCoordinator {
 
   // The two calls into the pipeline: a build reusing the last good one, and the search index made later.
 
-  private static func build(_ builder: SiteBuilder, reusing previous: BuiltSite?, saved: Set<String>?) async
+  private static func build(_ builder: SiteBuilder, reusing previous: BuiltSite?) async
     -> Result<BuiltSite, BuildFailure>
   {
     await offThePool(.userInitiated) {
       Result { () throws(BuildFailure) -> BuiltSite in
-        try builder.buildInMemory(reusing: previous, saved: saved, searchIndex: previous == nil)
+        try builder.buildInMemory(reusing: previous?.cache, searchIndex: previous == nil)
       }
     }
   }

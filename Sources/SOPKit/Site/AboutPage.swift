@@ -14,5 +14,5 @@ public struct AboutPage: Sendable, Equatable {
   public var isLocal = false
   public var route: Route { .page(slug) }
   /// The output path, such as `es/guides/three-houses.html`.
-  public var path: String { pathPrefix + route.path }
+  public var path: String { route.path(in: pathPrefix) }
 }

@@ -20,7 +20,7 @@ public struct Guide: Sendable, Equatable {
   public var pathPrefix = ""
   public var route: Route { .guide(slug) }
   /// The output path, such as `es/guides/three-houses.html`.
-  public var path: String { pathPrefix + route.path }
+  public var path: String { route.path(in: pathPrefix) }
 }
 
 extension Array where Element == Guide {

@@ -35,3 +35,22 @@ public enum Route: Sendable, Hashable {
     }
   }
 }
+
+extension Route {
+  /// The route of a Markdown file's page.
+  init(_ entry: ContentScanner.MarkdownEntry) {
+    switch entry.kind {
+    case .guide: self = .guide(entry.slug)
+    case .story: self = .story(entry.slug)
+    case .page: self = .page(entry.slug)
+    }
+  }
+
+  /// The output path of this route in a language's folder: `prefix` is `es/` for Spanish, empty for the default.
+  func path(in prefix: String) -> String { prefix + path }
+
+  /// Where a Markdown file's page is written: a translation in its language's folder.
+  static func outputPath(of entry: ContentScanner.MarkdownEntry) -> String {
+    Route(entry).path(in: entry.language.map { $0 + "/" } ?? "")
+  }
+}

@@ -36,7 +36,7 @@ public struct Site: Sendable, Equatable {
   public var allEditions: [Site] { [self] + editions }
 
   /// The output path of `route` in this edition's language.
-  public func path(of route: Route) -> String { language.pathPrefix + route.path }
+  public func path(of route: Route) -> String { route.path(in: language.pathPrefix) }
 
   /// The routes this edition renders in its own language.
   var ownRoutes: Set<Route> {

@@ -11,9 +11,9 @@ extension SiteAssembler {
     let localTopics = tables.topics.mapValues { $0.localized(id) }
     func localized(_ roles: [Role]) -> [Role] { roles.map { $0.localized(id) } }
     func localized(_ topics: [Topic]) -> [Topic] { topics.map { $0.localized(id) } }
-    let guideTranslations = translations(content.guides, in: id)
-    let storyTranslations = translations(content.stories, in: id)
-    let pageTranslations = translations(content.pages, in: id)
+    let guideTranslations = translations(guides, in: id)
+    let storyTranslations = translations(stories, in: id)
+    let pageTranslations = translations(pages, in: id)
 
     var guides: [Guide] = base.guides.map { original in
       var guide = original
@@ -32,10 +32,10 @@ extension SiteAssembler {
       guide.updated = meta.updated
       guide.pathPrefix = language.pathPrefix
       if !meta.roles.isEmpty {
-        guide.roles = lookUp(meta.roles, in: localRoles, kind: "role", diagnostics: &diagnostics)
+        guide.roles = lookUp(meta.roles, in: localRoles, as: .role, diagnostics: &diagnostics)
       }
       if !meta.topics.isEmpty {
-        guide.topics = lookUp(meta.topics, in: localTopics, kind: "topic", diagnostics: &diagnostics)
+        guide.topics = lookUp(meta.topics, in: localTopics, as: .topic, diagnostics: &diagnostics)
       }
       if !meta.tags.isEmpty { guide.tags = tags.resolve(meta.tags, diagnostics: &diagnostics) }
       if !meta.attachments.isEmpty {
@@ -68,10 +68,10 @@ extension SiteAssembler {
       story.county = meta.county ?? original.county
       story.category = meta.category ?? original.category
       if let region = meta.region {
-        story.region = lookUp([region], in: tables.regions, kind: "region", diagnostics: &diagnostics).first
+        story.region = lookUp([region], in: tables.regions, as: .region, diagnostics: &diagnostics).first
       }
       if !meta.roles.isEmpty {
-        story.roles = lookUp(meta.roles, in: localRoles, kind: "role", diagnostics: &diagnostics)
+        story.roles = lookUp(meta.roles, in: localRoles, as: .role, diagnostics: &diagnostics)
       }
       if !meta.tags.isEmpty { story.tags = tags.resolve(meta.tags, diagnostics: &diagnostics) }
       if meta.image != nil {
@@ -116,9 +116,7 @@ extension SiteAssembler {
   }
 
   /// The pages of one kind translated into `language`, by slug.
-  private func translations<Meta>(_ pages: [LoadedContent.Page<Meta>], in language: String) -> [String: LoadedContent
-    .Page<Meta>]
-  {
+  private func translations<Meta>(_ pages: [Page<Meta>], in language: String) -> [String: Page<Meta>] {
     Dictionary(pages.filter { $0.language == language }.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
   }
 }

@@ -5,6 +5,24 @@
 /// its translations and, where a page is not translated, the original.
 struct SiteAssembler {
   let content: LoadedContent
+  /// The content's pages with their links resolved.
+  let guides: [Page<GuideFrontMatter>]
+  let stories: [Page<StoryFrontMatter>]
+  let pages: [Page<PageFrontMatter>]
+  /// What resolving the pages' links found.
+  private let linkDiagnostics: [Diagnostic]
+
+  init(content: LoadedContent) {
+    self.content = content
+    let inventory = Self.linkInventory(of: content)
+    let guides = Self.resolveLinks(of: content.guides, inventory: inventory)
+    let stories = Self.resolveLinks(of: content.stories, inventory: inventory)
+    let pages = Self.resolveLinks(of: content.pages, inventory: inventory)
+    self.guides = guides.map(\.value)
+    self.stories = stories.map(\.value)
+    self.pages = pages.map(\.value)
+    linkDiagnostics = guides.flatMap(\.diagnostics) + stories.flatMap(\.diagnostics) + pages.flatMap(\.diagnostics)
+  }
 
   /// The roles, topics and regions every page's ids are looked up in.
   struct Tables {
@@ -13,8 +31,9 @@ struct SiteAssembler {
     var regions: [String: Region]
   }
 
-  func assemble() throws(BuildFailure) -> (Site, [Diagnostic]) {
+  func assemble() throws(BuildFailure) -> Checked<Site> {
     var diagnostics = DiagnosticCollector()
+    diagnostics.append(contentsOf: linkDiagnostics)
     let settings = content.settings
     var regions: [String: Region] = [:]
     for region in content.regions { regions[region.value.id] = region.value }
@@ -24,12 +43,12 @@ struct SiteAssembler {
     var tags = TagCollector()
     var files = Set<String>()
 
-    var guides: [Guide] = content.guides.filter { $0.language == nil }.map { page in
+    var guides: [Guide] = self.guides.filter { $0.language == nil }.map { page in
       let meta = page.frontMatter
       return Guide(
         slug: page.slug, title: meta.title, summary: meta.summary,
-        roles: lookUp(meta.roles, in: tables.roles, kind: "role", diagnostics: &diagnostics),
-        topics: lookUp(meta.topics, in: tables.topics, kind: "topic", diagnostics: &diagnostics),
+        roles: lookUp(meta.roles, in: tables.roles, as: .role, diagnostics: &diagnostics),
+        topics: lookUp(meta.topics, in: tables.topics, as: .topic, diagnostics: &diagnostics),
         tags: tags.resolve(meta.tags, diagnostics: &diagnostics), updated: meta.updated,
         attachments: attachments(meta.attachments, of: page, files: &files, diagnostics: &diagnostics),
         body: page.body, isLocal: page.isLocal, related: [])
@@ -37,23 +56,23 @@ struct SiteAssembler {
     guides = guides.sortedAToZ()
     RelatedGuides.fill(&guides)
 
-    var stories: [Story] = content.stories.filter { $0.language == nil }.compactMap { page in
+    var stories: [Story] = self.stories.filter { $0.language == nil }.compactMap { page in
       let meta = page.frontMatter
       let image = image(meta.image, alt: meta.imageAlt, of: page, files: &files, diagnostics: &diagnostics)
       var region: Region?
       if let id = meta.region {
-        region = lookUp([id], in: tables.regions, kind: "region", diagnostics: &diagnostics).first
+        region = lookUp([id], in: tables.regions, as: .region, diagnostics: &diagnostics).first
       }
       guard let date = meta.date else { return nil }
       return Story(
         slug: page.slug, title: meta.title, date: date, summary: meta.summary, county: meta.county, region: region,
         category: meta.category, tags: tags.resolve(meta.tags, diagnostics: &diagnostics),
-        roles: lookUp(meta.roles, in: tables.roles, kind: "role", diagnostics: &diagnostics), image: image,
+        roles: lookUp(meta.roles, in: tables.roles, as: .role, diagnostics: &diagnostics), image: image,
         body: page.body, isLocal: page.isLocal)
     }
     stories.sort(by: Self.newestFirst)
 
-    var pages = content.pages.filter { $0.language == nil }.map { page in
+    var pages = self.pages.filter { $0.language == nil }.map { page in
       AboutPage(
         slug: page.slug, title: page.frontMatter.title, order: page.frontMatter.order,
         summary: page.frontMatter.summary, body: page.body, isLocal: page.isLocal)
@@ -61,9 +80,9 @@ struct SiteAssembler {
     pages.sort(by: Self.readingOrder)
 
     let bodies =
-      content.guides.map { ($0.outputPath, $0.body, $0.location) }
-      + content.stories.map { ($0.outputPath, $0.body, $0.location) }
-      + content.pages.map { ($0.outputPath, $0.body, $0.location) }
+      self.guides.map { ($0.outputPath, $0.body, $0.location) }
+      + self.stories.map { ($0.outputPath, $0.body, $0.location) }
+      + self.pages.map { ($0.outputPath, $0.body, $0.location) }
     for (_, body, _) in bodies { files.formUnion(body.files) }
     if let logo = settings.local?.logo { files.insert(logo) }
 
@@ -90,7 +109,8 @@ struct SiteAssembler {
     var anchors: [String: Set<String>] = [:]
     for (path, body, _) in bodies { anchors[path] = Set(body.headings.map(\.id)) }
     for edition in site.allEditions { anchors[edition.path(of: .contacts)] = Set(site.regions.map(\.id)) }
-    let targets = LinkTargets(paths: routes.paths, anchors: anchors, unreadable: content.unreadablePages)
+    let targets = LinkTargets(
+      paths: routes.paths, anchors: anchors, unreadable: Set(content.unreadablePages.map(Route.outputPath)))
     site.linkTargets = targets
     // On every core: at 100,000 guides the 1.5 million links took a second on one.
     let linkErrors = bodies.map(\.1).parallelMap { body in
@@ -99,7 +119,7 @@ struct SiteAssembler {
       return found.diagnostics
     }
     for errors in linkErrors { diagnostics.append(contentsOf: errors) }
-    return (site, try diagnostics.finish())
+    return Checked(value: site, diagnostics: try diagnostics.finish())
   }
 
   static func newestFirst(_ a: Story, _ b: Story) -> Bool {
@@ -110,34 +130,48 @@ struct SiteAssembler {
     (a.order, a.title.lowercased()) < (b.order, b.title.lowercased())
   }
 
-  /// The values `ids` name, each once, in the order `table`'s source lists them; unknown ids are errors.
+  /// The kinds of id a page may name: each is listed in one file, and roles and topics in a set order.
+  enum Reference {
+    case role, topic, region
+
+    var name: String {
+      switch self {
+      case .role: "role"
+      case .topic: "topic"
+      case .region: "region"
+      }
+    }
+  }
+
+  /// The values `ids` name, each once, in the order `reference`'s source lists them; unknown ids are errors.
   func lookUp<Value>(
-    _ ids: [Located<String>], in table: [String: Value], kind: String, diagnostics: inout DiagnosticCollector
+    _ ids: [Located<String>], in table: [String: Value], as reference: Reference,
+    diagnostics: inout DiagnosticCollector
   ) -> [Value] {
-    let file = kind == "region" ? content.contactsPath : content.settingsPath
+    let file = reference == .region ? content.contactsPath : content.settingsPath
     var seen = Set<String>()
     let found = ids.compactMap { id -> (String, Value)? in
       guard seen.insert(id.value).inserted else { return nil }
       guard let value = table[id.value] else {
         diagnostics.error(
-          "unknown \(kind) '\(id.value)'\(DidYouMean.hint(for: id.value, among: table.keys)); the \(kind)s are listed in \(file)",
+          "unknown \(reference.name) '\(id.value)'\(DidYouMean.hint(for: id.value, among: table.keys)); the \(reference.name)s are listed in \(file)",
           at: id.location)
         return nil
       }
       return (id.value, value)
     }
     let order: [String] =
-      switch kind {
-      case "role": content.settings.roles.map(\.id)
-      case "topic": content.settings.topics.map(\.id)
-      default: found.map(\.0)
+      switch reference {
+      case .role: content.settings.roles.map(\.id)
+      case .topic: content.settings.topics.map(\.id)
+      case .region: found.map(\.0)
       }
     let wanted = Dictionary(found, uniquingKeysWith: { first, _ in first })
     return order.compactMap { wanted[$0] }
   }
 
   func attachments<Meta>(
-    _ references: [AttachmentReference], of page: LoadedContent.Page<Meta>, files: inout Set<String>,
+    _ references: [AttachmentReference], of page: Page<Meta>, files: inout Set<String>,
     diagnostics: inout DiagnosticCollector
   ) -> [Attachment] {
     references.compactMap { reference -> Attachment? in
@@ -148,7 +182,7 @@ struct SiteAssembler {
   }
 
   func image<Meta>(
-    _ reference: Located<String>?, alt: String?, of page: LoadedContent.Page<Meta>, files: inout Set<String>,
+    _ reference: Located<String>?, alt: String?, of page: Page<Meta>, files: inout Set<String>,
     diagnostics: inout DiagnosticCollector
   ) -> Story.Image? {
     guard let reference, let path = resolveFile(reference, of: page, diagnostics: &diagnostics) else { return nil }
@@ -158,7 +192,7 @@ struct SiteAssembler {
 
   /// A front-matter path (attachment, story image) that must name a file under Content/.
   private func resolveFile<Meta>(
-    _ reference: Located<String>, of page: LoadedContent.Page<Meta>, diagnostics: inout DiagnosticCollector
+    _ reference: Located<String>, of page: Page<Meta>, diagnostics: inout DiagnosticCollector
   ) -> String? {
     switch page.linkResolver.resolve(reference.value, base: .contentRoot) {
     case .file(_, let path):
@@ -185,9 +219,9 @@ struct SiteAssembler {
       generated += own.map(edition.path(of:)).sorted()
     }
     for path in generated { routes.claim(path, by: nil, diagnostics: &diagnostics) }
-    for page in content.guides { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
-    for page in content.stories { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
-    for page in content.pages { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
+    for page in guides { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
+    for page in stories { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
+    for page in pages { routes.claim(page.outputPath, by: page.location, diagnostics: &diagnostics) }
     for file in site.files {
       routes.claim(file, by: SourceLocation(path: content.displayPath(file)), diagnostics: &diagnostics)
     }

@@ -26,5 +26,5 @@ public struct Story: Sendable, Equatable {
   public var isLocal = false
   public var route: Route { .story(slug) }
   /// The output path, such as `es/guides/three-houses.html`.
-  public var path: String { pathPrefix + route.path }
+  public var path: String { route.path(in: pathPrefix) }
 }

@@ -2,7 +2,7 @@ extension PageContext {
   /// `<slug>.html` for an about page, with links to the previous and next page in reading order.
   func aboutPage(at index: Int) -> [String: Any] {
     let page = site.pages[index]
-    var context = base(title: page.title, description: page.summary ?? "", kind: "page")
+    var context = base(title: page.title, description: page.summary ?? "", kind: .page)
     var values: [String: Any] = ["title": page.title, "body": page.body.html, "is_local": page.isLocal]
     if let summary = page.summary { values["summary"] = summary }
     PageContext.list("toc", tableOfContents(page.body), into: &values)

@@ -3,7 +3,7 @@ import Foundation
 extension PageContext {
   /// `contacts.html`: contacts grouped by region, and an A-to-Z list of counties pointing to their region.
   func contacts() -> [String: Any] {
-    var context = base(title: "", description: "", kind: "contacts")
+    var context = base(title: "", description: "", kind: .contacts)
     PageContext.list(
       "regions",
       site.regions.map { region in

@@ -1,7 +1,7 @@
 extension PageContext {
   /// `guides/<slug>.html`: the guide with its roles, topics, tags, contents, attachments and related guides.
   func guide(_ guide: Guide) -> [String: Any] {
-    var context = base(title: guide.title, description: guide.summary, kind: "guide")
+    var context = base(title: guide.title, description: guide.summary, kind: .guide)
     var values: [String: Any] = [
       "title": guide.title, "summary": guide.summary, "body": guide.body.html,
       "roles": roles(guide.roles), "is_local": guide.isLocal,

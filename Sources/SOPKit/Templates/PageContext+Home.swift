@@ -1,7 +1,7 @@
 extension PageContext {
   /// The home page: what the toolkit is, an entry per role, the topics, the newest stories.
   func home() -> [String: Any] {
-    var context = base(title: "", description: site.settings.description, kind: "home")
+    var context = base(title: "", description: site.settings.description, kind: .home)
     context["role_entries"] = site.settings.roles.map { role in
       let count = site.guides(for: role).count
       return [

@@ -3,7 +3,7 @@ import Foundation
 extension PageContext {
   /// `guides/index.html`: every guide A to Z, grouped by first letter with jump links.
   func guideIndex() -> [String: Any] {
-    var context = base(title: "", description: "", kind: "guide-index")
+    var context = base(title: "", description: "", kind: .guideIndex)
     var groups: [(letter: String, guides: [[String: Any]])] = []
     // Folding is slow and titles start with few characters.
     var letters: [Character: String] = [:]
@@ -35,14 +35,14 @@ extension PageContext {
 
   /// `stories/index.html`: every story, newest first.
   func storyIndex() -> [String: Any] {
-    var context = base(title: "", description: "", kind: "story-index")
+    var context = base(title: "", description: "", kind: .storyIndex)
     PageContext.list("stories", site.stories.map(storyItem), into: &context)
     return context
   }
 
   /// `roles/<id>.html`: the guides and stories for one role.
   func role(_ role: Role) -> [String: Any] {
-    var context = base(title: role.name, description: role.description, kind: "role")
+    var context = base(title: role.name, description: role.description, kind: .role)
     context["role"] = [
       "id": role.id, "name": role.name, "description": role.description,
       "for_name": strings.word("for_role", ["name": role.name]),
@@ -54,7 +54,7 @@ extension PageContext {
 
   /// `topics/<id>.html`: the guides on one topic.
   func topic(_ topic: Topic) -> [String: Any] {
-    var context = base(title: topic.name, description: topic.description, kind: "topic")
+    var context = base(title: topic.name, description: topic.description, kind: .topic)
     context["topic"] = ["id": topic.id, "name": topic.name, "description": topic.description]
     PageContext.list("guides", site.guides(for: topic).map(guideItem), into: &context)
     return context
@@ -62,7 +62,7 @@ extension PageContext {
 
   /// `tags/<slug>.html`: the guides and stories with one tag (`guides`, A to Z).
   func tag(_ tag: Tag, guides: [Guide]) -> [String: Any] {
-    var context = base(title: tag.name, description: "", kind: "tag")
+    var context = base(title: tag.name, description: "", kind: .tag)
     context["tag"] = ["name": tag.name]
     PageContext.list("guides", guides.map(guideItem), into: &context)
     PageContext.list("stories", site.stories(for: tag).map(storyItem), into: &context)

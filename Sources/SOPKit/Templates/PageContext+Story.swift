@@ -1,7 +1,7 @@
 extension PageContext {
   /// `stories/<slug>.html`: the story with its date, county, region, category, tags and picture.
   func story(_ story: Story) -> [String: Any] {
-    var context = base(title: story.title, description: story.summary, kind: "story")
+    var context = base(title: story.title, description: story.summary, kind: .story)
     var values: [String: Any] = [
       "title": story.title, "summary": story.summary, "body": story.body.html, "date": date(story.date),
       "is_local": story.isLocal,

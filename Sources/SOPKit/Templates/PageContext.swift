@@ -39,15 +39,15 @@ struct PageContext {
   func href(file path: String) -> String { root + RelativeLink.encode(path) }
 
   /// The values of the layout: language, titles, navigation and links to the site's main pages.
-  func base(title: String, description: String, kind: String) -> [String: Any] {
+  func base(title: String, description: String, kind: PageKind) -> [String: Any] {
     let settings = site.settings
     var context: [String: Any] = [
       "lang": settings.language,
       "t": strings.words,
       "root": root,
       "description": description.isEmpty ? settings.description : description,
-      "kind": kind,
-      "is_\(kind.replacingOccurrences(of: "-", with: "_"))": true,
+      "kind": kind.rawValue,
+      kind.flag: true,
       "site": [
         "title": settings.title, "description": settings.description,
       ].merging(settings.submitURL.map { ["submit_url": $0] } ?? [:]) { $1 },
@@ -92,7 +92,8 @@ struct PageContext {
   /// The values of `base` that are the same on every page of this edition in this page's folder: `root`, and
   /// `t.*`, `links.*` and `site.*` by their dotted names, to be written into the templates (`FoldedValues`).
   func foldableValues() -> [String: String] {
-    let context = base(title: "", description: "", kind: "")
+    // Any kind will do: it does not reach t, links or site.
+    let context = base(title: "", description: "", kind: .page)
     var values = ["root": root]
     for group in ["t", "links", "site"] {
       for (key, value) in context[group] as? [String: String] ?? [:] { values["\(group).\(key)"] = value }

@@ -39,7 +39,7 @@ struct TemplateSet: Sendable {
 
   static func load(
     from directory: URL, displayRoot: String, language: String, otherLanguages: [String] = []
-  ) throws(BuildFailure) -> (TemplateSet, [Diagnostic]) {
+  ) throws(BuildFailure) -> Checked<TemplateSet> {
     var diagnostics = DiagnosticCollector()
     var templates: [String: MustacheTemplate] = [:]
     var texts: [String: String] = [:]
@@ -115,7 +115,7 @@ struct TemplateSet: Sendable {
       library: MustacheLibrary(templates: templates), folded: FoldedLibraries(written: templates, texts: texts),
       strings: strings, fingerprint: hash.hex)
     set.stringsByLanguage = stringsByLanguage
-    return (set, try diagnostics.finish())
+    return Checked(value: set, diagnostics: try diagnostics.finish())
   }
 
   /// Renders a page with `library`: its kind's body template, then the layout around it.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SOPKit
@@ -24,7 +25,9 @@ import Testing
     do {
       _ = try FrontMatter.split(file)
     } catch {
-      #expect(error.diagnostics.first?.description.hasPrefix("Content/guides/x.md:1:1: error: the file must start with front matter") == true)
+      #expect(
+        error.diagnostics.first?.description.hasPrefix(
+          "Content/guides/x.md:1:1: error: the file must start with front matter") == true)
     }
   }
 
@@ -44,7 +47,9 @@ import Testing
       _ = try SourceFile.decode(Data(bytes), displayPath: "x.md")
       Issue.record("expected a failure")
     } catch {
-      #expect(error.diagnostics.first?.description == "x.md:2:11: error: the file is not UTF-8 text; save it with UTF-8 encoding")
+      #expect(
+        error.diagnostics.first?.description
+          == "x.md:2:11: error: the file is not UTF-8 text; save it with UTF-8 encoding")
     }
   }
 
@@ -53,5 +58,3 @@ import Testing
     #expect(throws: BuildFailure.self) { try SourceFile.decode(Data(bytes), displayPath: "x.md") }
   }
 }
-
-import Foundation

@@ -37,10 +37,11 @@ import Testing
 
   @Test func reportsMissingTitleAndBadDateWithLocations() throws {
     let (_, diagnostics) = try read("summary: S\nroles: [x]\nupdated: 2024-02-30\n")
-    #expect(diagnostics.map(\.description) == [
-      "g.md:2:1: error: missing required field 'title'",
-      "g.md:4:10: error: 'updated' must be a date written YYYY-MM-DD, found '2024-02-30'",
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        "g.md:2:1: error: missing required field 'title'",
+        "g.md:4:10: error: 'updated' must be a date written YYYY-MM-DD, found '2024-02-30'",
+      ])
   }
 
   @Test func limitsSummaryLength() throws {
@@ -50,9 +51,10 @@ import Testing
 
   @Test func warnsAboutUnknownKeysWithASuggestion() throws {
     let (_, diagnostics) = try read("title: T\nsummary: S\nroles: [x]\ntopcs: [y]\n")
-    #expect(diagnostics.map(\.description) == [
-      "g.md:5:1: warning: unknown field 'topcs' is ignored (did you mean 'topics'?)"
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        "g.md:5:1: warning: unknown field 'topcs' is ignored (did you mean 'topics'?)"
+      ])
   }
 
   @Test func reportsYAMLSyntaxErrorsAtTheFileLine() {

@@ -147,7 +147,7 @@ import Testing
     let original = try String(contentsOf: preview.site.root.appendingPathComponent(guide), encoding: .utf8)
     try preview.site.write(
       original.replacingOccurrences(of: "See [the Safety House]", with: "Now see [the Safety House]"), to: guide)
-    await preview.coordinator.rebuild(saved: [preview.site.root.appendingPathComponent(guide).path])
+    await preview.coordinator.rebuild()
     try await preview.test { client in
       do {
         let response = try await client.get("/guides/three-houses.html")
@@ -241,9 +241,9 @@ import Testing
     let saves = 60
     for number in 0..<saves {
       try preview.site.write(original + "\nSaved for the \(number)th time.\n", to: guide)
-      await preview.coordinator.request(saved: [url.path])
+      await preview.coordinator.request()
     }
-    await preview.coordinator.rebuild(saved: [])
+    await preview.coordinator.rebuild()
     let last = "Saved for the \(saves - 1)th time."
     try await preview.test { client in
       #expect(try await client.get("/guides/three-houses.html").text.contains(last))

@@ -25,13 +25,16 @@ enum LinkChecker {
         let path = String(parts[0]).removingPercentEncoding ?? String(parts[0])
         let target = path.isEmpty ? page : normalize((directory as NSString).appendingPathComponent(path))
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: output.appendingPathComponent(target).path, isDirectory: &isDirectory),
+        guard
+          FileManager.default.fileExists(atPath: output.appendingPathComponent(target).path, isDirectory: &isDirectory),
           !isDirectory.boolValue
         else {
           broken.append("\(page): \(link) (no file)")
           continue
         }
-        if parts.count == 2, !parts[1].isEmpty, target.hasSuffix(".html"), ids[target]?.contains(String(parts[1])) != true {
+        if parts.count == 2, !parts[1].isEmpty, target.hasSuffix(".html"),
+          ids[target]?.contains(String(parts[1])) != true
+        {
           broken.append("\(page): \(link) (no id)")
         }
       }

@@ -68,7 +68,7 @@ struct TemporarySite {
     ).build()
   }
 
-  /// Every file of a built site by path, without the marker file (which records when each file was written).
+  /// Every file of a built site by path, without the marker file (the same words in every output folder).
   func snapshot(_ output: String = "Output") throws -> [String: Data] {
     let folder = root.appendingPathComponent(output)
     var files: [String: Data] = [:]

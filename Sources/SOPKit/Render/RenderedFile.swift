@@ -8,8 +8,6 @@ public struct RenderedFile: Sendable {
     case bytes(Data)
     /// A file copied as it is (Public/ assets, images and attachments under Content/).
     case copy(URL)
-    /// Bytes already written, into this file of a build's staging folder (`OutputStaging.keep`).
-    case written(URL)
   }
 
   public var path: String

@@ -1,18 +1,19 @@
 import CCmark
 import Glibc
 
-/// Renders one Markdown body through cmark, the build's only Markdown parser.
+/// Parses one Markdown body through cmark, the build's only Markdown parser, in the Load stage.
 ///
-/// One parse and one walk: the walk records headings, plain text and links, then the tree is
-/// rewritten (link targets, heading ids, refused links and raw HTML removed) and cmark renders it.
-/// Everything cmark allocates lives in the thread's `CmarkArena`, taken back before `render` returns.
-struct MarkdownRenderer: Sendable {
+/// One parse and one walk: the walk records headings, plain text and links, then the tree is rewritten
+/// (heading ids, refused links and raw HTML removed, a slot in place of each link that leads into the
+/// site) and cmark renders it. Where those links lead is known only once every page is: the Assemble
+/// stage fills the slots. Everything cmark allocates lives in the thread's `CmarkArena`, taken back before
+/// `parse` returns.
+struct MarkdownParser: Sendable {
   let allowRawHTML: Bool
 
-  func render(
-    _ body: Substring, file: SourceFile, firstLine: Int, links: LinkResolver,
-    diagnostics: inout DiagnosticCollector
-  ) -> RenderedMarkdown {
+  func parse(_ body: Substring, file: SourceFile, firstLine: Int, diagnostics: inout DiagnosticCollector)
+    -> ParsedMarkdown
+  {
     let arena = CmarkArena.current
     // The tree and the HTML go with the arena's reset, without a walk to free each node.
     defer { arena.reset() }
@@ -23,14 +24,14 @@ struct MarkdownRenderer: Sendable {
     }
     let document = cmark_parser_finish(parser)!
     cmark_parser_free(parser)
-    var walk = Walk(file: file, firstLine: firstLine, links: links, allowRawHTML: allowRawHTML)
+    var walk = Walk(file: file, firstLine: firstLine, allowRawHTML: allowRawHTML)
     walk.visit(document)
     walk.rewrite()
     diagnostics.append(contentsOf: walk.diagnostics.diagnostics)
     let html = cmark_render_html(document, allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)!
-    return RenderedMarkdown(
-      html: String(cString: html), headings: walk.headings.map(\.heading), sections: walk.sections,
-      pageLinks: walk.pageLinks, files: walk.files)
+    return ParsedMarkdown(
+      html: UnsafeRawBufferPointer(start: html, count: strlen(html)), links: walk.links,
+      headings: walk.headings.map(\.heading), sections: walk.sections)
   }
 }
 
@@ -38,19 +39,18 @@ struct MarkdownRenderer: Sendable {
 private struct Walk {
   let file: SourceFile
   let firstLine: Int
-  let links: LinkResolver
   let allowRawHTML: Bool
 
   var diagnostics = DiagnosticCollector()
   var anchors = HeadingAnchors()
-  var headings: [(node: OpaquePointer, heading: RenderedMarkdown.Heading)] = []
-  var sections: [RenderedMarkdown.Section] = []
-  var pageLinks: [RenderedMarkdown.PageLink] = []
-  var files: [String] = []
+  var headings: [(node: OpaquePointer, heading: ParsedMarkdown.Heading)] = []
+  var sections: [ParsedMarkdown.Section] = []
+  /// The links into the site, in the order their slots appear in the HTML.
+  var links: [ParsedMarkdown.Link] = []
 
   // Plain text is gathered as the UTF-8 bytes cmark hands out and becomes a String once per section.
   private var text: [UInt8] = []
-  private var sectionHeading: RenderedMarkdown.Heading?
+  private var sectionHeading: ParsedMarkdown.Heading?
   private var headingText: [UInt8]?
   private var imageAlt: [UInt8]?
   private var lastLine = 1
@@ -61,10 +61,9 @@ private struct Walk {
   private var rawHTMLCount = 0
   private var lineStarts: [Int] = []
 
-  init(file: SourceFile, firstLine: Int, links: LinkResolver, allowRawHTML: Bool) {
+  init(file: SourceFile, firstLine: Int, allowRawHTML: Bool) {
     self.file = file
     self.firstLine = firstLine
-    self.links = links
     self.allowRawHTML = allowRawHTML
   }
 
@@ -91,10 +90,10 @@ private struct Walk {
       case CMARK_NODE_HEADING:
         if entering { enterHeading() } else { exitHeading(node) }
       case CMARK_NODE_LINK:
-        if entering { resolveLink(node, isImage: false) }
+        if entering { recordLink(node, isImage: false) }
       case CMARK_NODE_IMAGE:
         if entering {
-          resolveLink(node, isImage: true)
+          recordLink(node, isImage: true)
           imageAlt = []
         } else {
           checkAlt(node)
@@ -134,7 +133,7 @@ private struct Walk {
   }
 
   /// Replaces a heading with a custom block that writes `<hN id="...">`, keeping its inline children.
-  private func wrap(_ heading: OpaquePointer, as value: RenderedMarkdown.Heading) {
+  private func wrap(_ heading: OpaquePointer, as value: ParsedMarkdown.Heading) {
     guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena.allocator) else { return }
     cmark_node_set_on_enter(block, "<h\(value.level) id=\"\(value.id)\">")
     cmark_node_set_on_exit(block, "</h\(value.level)>")
@@ -153,31 +152,26 @@ private struct Walk {
     let title = collapse(headingText ?? [])
     headingText = nil
     text = []
-    let heading = RenderedMarkdown.Heading(
+    let heading = ParsedMarkdown.Heading(
       level: Int(cmark_node_get_heading_level(node)), id: anchors.id(for: title), text: title)
     headings.append((node, heading))
     sectionHeading = heading
   }
 
-  private mutating func resolveLink(_ node: OpaquePointer, isImage: Bool) {
+  /// Keeps outside addresses as written, drops those that are refused whatever the site holds, and leaves a
+  /// slot for every other link, which Assemble resolves.
+  private mutating func recordLink(_ node: OpaquePointer, isImage: Bool) {
     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-    switch links.resolve(url) {
+    switch LinkAddress(url) {
     case .external:
       return
-    case .page(let href, let target, let fragment):
-      if isImage {
-        diagnostics.error("the image '\(url)' is a page, not a picture", at: location())
-        return
-      }
-      urlChanges.append((node, href))
-      pageLinks.append(.init(target: target, fragment: fragment, location: location()))
-    case .file(let href, let path):
-      urlChanges.append((node, href))
-      files.append(path)
-    case .refused(let severity, let message):
+    case .refused(let message):
       let wording = isImage ? message.replacingOccurrences(of: "the link", with: "the image") : message
-      diagnostics.append(contentsOf: [Diagnostic(severity, wording, at: location())])
+      diagnostics.warning(wording, at: location())
       if isImage { remove.append(node) } else { unwrap.append(node) }
+    case .local:
+      urlChanges.append((node, ParsedMarkdown.slot))
+      links.append(.init(url: url, isImage: isImage, location: location()))
     }
   }
 

@@ -165,7 +165,7 @@ import Testing
     let path = "Content/guides/safety-house.es.md"
     try site.write(
       "---\ntitle: La Casa de la Seguridad\nsummary: Un dibujo.\n---\n## Dibujarla\n\nZanahoria.\n", to: path)
-    let rebuilt = try builder.buildInMemory(reusing: first, saved: [site.root.appendingPathComponent(path).path])
+    let rebuilt = try builder.buildInMemory(reusing: first.cache)
     let full = try builder.buildInMemory()
     func texts(_ built: BuiltSite) -> [String: String] {
       var texts: [String: String] = [:]

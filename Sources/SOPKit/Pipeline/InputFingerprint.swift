@@ -4,7 +4,7 @@ import Foundation
 /// and bytes), the build options that change the output, and the sopkit program itself.
 ///
 /// Two builds with the same fingerprint write the same bytes, so a build whose fingerprint matches the one
-/// stamped in its output folder has nothing to do. The files alone, without options or program, give the
+/// in the record of its output folder has nothing to do. The files alone, without options or program, give the
 /// fingerprint a stamped copy shows (`BuildStamp`).
 struct InputFingerprint: Sendable {
   let project: Project
@@ -13,7 +13,6 @@ struct InputFingerprint: Sendable {
   /// The fingerprint of the files (`filesHash()`), the options and the program.
   func compute(files: String) -> String {
     var hash = ContentHash()
-    hash.combine(OutputMarker.formatVersion)
     hash.combine(Self.programIdentity)
     hash.combine(options.includeDrafts ? 1 : 0)
     hash.combine(options.stampsBuild ? 1 : 0)
@@ -32,7 +31,7 @@ struct InputFingerprint: Sendable {
       [("content", project.content), ("templates", project.templates), ("public", project.publicAssets)]
       + (project.overlay.map { [("overlay", $0)] } ?? [])
     for (role, folder) in folders {
-      let paths = AssetCopier.regularFiles(under: folder.url, includingLinks: true)
+      let paths = folder.regularFiles(includingLinks: true)
       let fileHashes = paths.parallelMap { Self.hash(of: folder.url.appendingPathComponent($0, isDirectory: false)) }
       hash.combine(role)
       hash.combine(paths.count)

@@ -53,25 +53,17 @@ struct LinkResolver: Sendable {
     outputDirectory = RelativeLink.directory(of: outputPath)
   }
 
-  static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
-
   func resolve(_ raw: String, base: Base = .sourceFile) -> Resolution {
-    // Foundation's trimming and percent-decoding cost more than the rest of resolving; most links need neither.
-    let url =
-      raw.first?.isWhitespace == true || raw.last?.isWhitespace == true ? raw.trimmingCharacters(in: .whitespaces) : raw
-    if url.isEmpty { return .refused(.warning, "the link has no address") }
+    switch LinkAddress(raw) {
+    case .external: return .external(raw)
+    case .refused(let message): return .refused(.warning, message)
+    case .local: break
+    }
+    let url = LinkAddress.trimmed(raw)
     if url.hasPrefix("#") {
       let fragment = String(url.dropFirst())
       return .page(href: url, target: outputPath, fragment: fragment.isEmpty ? nil : fragment)
     }
-    if let scheme = Self.scheme(of: url) {
-      if Self.allowedSchemes.contains(scheme.lowercased()) { return .external(url) }
-      return .refused(
-        .warning,
-        "the link '\(Self.abbreviate(url))' was removed: only http, https, mailto and tel addresses are allowed")
-    }
-    if url.hasPrefix("//") { return .external("https:" + url) }
-
     let (pathPart, suffix, fragment) = Self.splitSuffix(url)
     let path = pathPart.utf8.contains(UInt8(ascii: "%")) ? pathPart.removingPercentEncoding ?? pathPart : pathPart
     if path.isEmpty { return .external(url) }
@@ -111,23 +103,6 @@ struct LinkResolver: Sendable {
     return candidate.dropLast(3) + ".\(language).md"
   }
 
-  // Both read UTF-8 bytes: the delimiters are ASCII, and walking Characters was most of the cost of a link.
-
-  /// `https` for `https://x`; nil for relative paths (a `:` after a `/`, `?` or `#` is no scheme).
-  static func scheme(of url: String) -> String? {
-    let utf8 = url.utf8
-    guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-    let scheme = utf8[..<colon]
-    guard let first = scheme.first, isASCIILetter(first),
-      scheme.allSatisfy({ isASCIILetter($0) || (0x30...0x39).contains($0) || "+.-".utf8.contains($0) })
-    else { return nil }
-    return String(Substring(scheme))
-  }
-
-  private static func isASCIILetter(_ byte: UInt8) -> Bool {
-    (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-  }
-
   /// Splits `a/b.md?x#y` into `a/b.md`, the written `?x#y` suffix (with `.md` links' fragment kept), and `y`.
   private static func splitSuffix(_ url: String) -> (path: String, suffix: String, fragment: String?) {
     let utf8 = url.utf8
@@ -139,7 +114,35 @@ struct LinkResolver: Sendable {
     )
   }
 
-  private static func abbreviate(_ url: String) -> String {
-    url.count > 40 ? String(url.prefix(40)) + "…" : url
+  /// `body` with each link resolved into its slot; a link that leads nowhere is an error, and an image must be
+  /// a file.
+  func resolve(_ body: ParsedMarkdown, diagnostics: inout DiagnosticCollector) -> RenderedMarkdown {
+    var hrefs: [String] = []
+    var pageLinks: [RenderedMarkdown.PageLink] = []
+    var files: [String] = []
+    hrefs.reserveCapacity(body.links.count)
+    for link in body.links {
+      switch resolve(link.url) {
+      case .external(let url):
+        hrefs.append(url)
+      case .page(let href, let target, let fragment):
+        hrefs.append(href)
+        if link.isImage {
+          diagnostics.error("the image '\(link.url)' is a page, not a picture", at: link.location)
+        } else {
+          pageLinks.append(.init(target: target, fragment: fragment, location: link.location))
+        }
+      case .file(let href, let path):
+        hrefs.append(href)
+        files.append(path)
+      case .refused(let severity, let message):
+        hrefs.append("")
+        let wording = link.isImage ? message.replacingOccurrences(of: "the link", with: "the image") : message
+        diagnostics.append(contentsOf: [Diagnostic(severity, wording, at: link.location)])
+      }
+    }
+    return RenderedMarkdown(
+      html: body.html(filling: hrefs), headings: body.headings, sections: body.sections, pageLinks: pageLinks,
+      files: files)
   }
 }

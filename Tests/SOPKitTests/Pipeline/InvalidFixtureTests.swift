@@ -57,7 +57,8 @@ import Testing
       try manager.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
       if manager.fileExists(atPath: to.path) { try manager.removeItem(at: to) }
       if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
-        try manager.createSymbolicLink(atPath: to.path, withDestinationPath: manager.destinationOfSymbolicLink(atPath: from.path))
+        try manager.createSymbolicLink(
+          atPath: to.path, withDestinationPath: manager.destinationOfSymbolicLink(atPath: from.path))
       } else {
         try manager.copyItem(at: from, to: to)
       }

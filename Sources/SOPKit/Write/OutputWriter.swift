@@ -4,10 +4,13 @@ import Foundation
 /// The Write stage: fills a staging folder beside the output folder (`OutputStaging`), then swaps it in.
 ///
 /// The last good output survives any failure: until the swap, nothing in it is touched, and the swap is
-/// one `rename`. A marker file tells sopkit's own output folders from folders it must never replace.
+/// one `rename`. A marker file tells sopkit's own output folders from folders it must never replace; it holds
+/// the same words in every build, so two builds of the same input are the same bytes. What the build needs to
+/// know next time is kept in its `BuildRecord`, outside the output.
 struct OutputWriter: Sendable {
   /// The file that marks a folder as one sopkit wrote and may replace.
   static let marker = ".sopkit-output"
+  static let markerText = "This folder was written by sopkit build; the next build replaces it.\n"
 
   let project: Project
 
@@ -64,18 +67,24 @@ struct OutputWriter: Sendable {
     return OutputStaging(url: staging)
   }
 
-  /// Writes what `staging` does not hold yet of `files`, stamps it with `summary` and the state of every file,
-  /// and swaps it in place of the output folder; on any failure the staging folder is removed.
-  func finish(_ staging: OutputStaging, files: [RenderedFile], summary: OutputMarker.Header) throws(BuildFailure) {
+  /// Writes `copies` and the marker into `staging`, swaps it in place of the output folder, and records `summary`
+  /// with the state of every file for the next build; on any failure the staging folder is removed.
+  func finish(_ staging: OutputStaging, copies: [RenderedFile], summary: BuildRecord.Header) throws(BuildFailure) {
+    let states: [String: FileState]
     do {
-      let states = try staging.write(files)
-      try OutputMarker(header: summary, files: states).encoded().write(
-        to: staging.url.appendingPathComponent(Self.marker))
+      states = try staging.write(copies)
+      try Data(Self.markerText.utf8).write(to: staging.url.appendingPathComponent(Self.marker, isDirectory: false))
       try swap(staging.url, into: output)
     } catch {
       staging.discard()
       throw failure((error as? OutputStaging.WriteError)?.message ?? error.localizedDescription)
     }
+    if let record = BuildRecord.location(for: output) { BuildRecord(header: summary, files: states).save(to: record) }
+  }
+
+  /// The record of the last build into the output folder, when there is one this sopkit can trust.
+  func lastRecord() -> BuildRecord? {
+    BuildRecord.location(for: output).flatMap(BuildRecord.read)
   }
 
   private func failure(_ message: String) -> BuildFailure {

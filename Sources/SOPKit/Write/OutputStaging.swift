@@ -8,48 +8,61 @@ import Foundation
   private let systemWrite = Darwin.write
 #endif
 
-/// A build's new output folder while it is filled: pages go in as they are rendered (`keep`), so their bytes
-/// need not stay in memory until the end, and `write` puts in the rest before `OutputWriter.finish` swaps it in.
-final class OutputStaging: @unchecked Sendable {
+/// A build's new output folder while it is filled: pages and search files go in as soon as they are made
+/// (`accept`), so their bytes need not stay in memory until the end, and `write` puts in the copies before
+/// `OutputWriter.finish` swaps it in.
+final class OutputStaging: FileSink, @unchecked Sendable {
   let url: URL
   private let lock = NSLock()
   private var folders: Set<String> = [""]
+  /// The state of every file written so far, and the first failure.
+  private var states: [String: FileState] = [:]
+  private var failure: WriteError?
 
   init(url: URL) {
     self.url = url
   }
 
   /// A file that could not be written, said for the build's error.
-  struct WriteError: Error {
+  struct WriteError: Error, Sendable {
     var message: String
   }
 
-  /// `file` written into the folder now, as a `.written` file; `file` as it is when writing fails, for `write`
-  /// to try again and report.
-  func keep(_ file: RenderedFile) -> RenderedFile {
-    guard case .bytes = file.contents, let target = try? place(file) else { return file }
-    return RenderedFile(path: file.path, contents: .written(target))
+  /// Writes `file` into the folder now; a failure is kept for `write` to report.
+  func accept(_ file: RenderedFile) {
+    let result = written(file)
+    lock.withLock {
+      switch result {
+      case .success(let state): states[file.path] = state
+      case .failure(let error): failure = failure ?? error
+      }
+    }
   }
 
-  /// Writes every file that is not in the folder yet and returns the state of every file.
-  func write(_ files: [RenderedFile]) throws -> [String: FileState] {
-    let results = Self.runs(of: files).parallelMap { run in
-      run.map { file -> Result<FileState, WriteError> in
-        let target: URL
-        do {
-          target = try place(file)
-        } catch {
-          return .failure(WriteError(message: "cannot write '\(file.path)': \(error.localizedDescription)"))
-        }
-        guard let state = FileState(path: target.path) else {
-          return .failure(WriteError(message: "'\(file.path)' is not a regular file once written"))
-        }
-        return .success(state)
+  /// Writes `files` (the copies) and returns the state of every file in the folder, or throws the first failure.
+  func write(_ files: [RenderedFile]) throws(WriteError) -> [String: FileState] {
+    let results = Self.runs(of: files).parallelMap { run in run.map(written) }.flatMap { $0 }
+    for (file, result) in zip(files, results) {
+      switch result {
+      case .success(let state): states[file.path] = state
+      case .failure(let error): failure = failure ?? error
       }
-    }.flatMap { $0 }
-    var states: [String: FileState] = [:]
-    for (file, result) in zip(files, results) { states[file.path] = try result.get() }
+    }
+    if let failure { throw failure }
     return states
+  }
+
+  private func written(_ file: RenderedFile) -> Result<FileState, WriteError> {
+    let target: URL
+    do {
+      target = try place(file)
+    } catch {
+      return .failure(WriteError(message: "cannot write '\(file.path)': \(error.localizedDescription)"))
+    }
+    guard let state = FileState(path: target.path) else {
+      return .failure(WriteError(message: "'\(file.path)' is not a regular file once written"))
+    }
+    return .success(state)
   }
 
   /// Removes the folder and everything in it, for a build that fails.
@@ -57,12 +70,11 @@ final class OutputStaging: @unchecked Sendable {
     try? FileManager.default.removeItem(at: url)
   }
 
-  /// Where `file` is in the folder, written there unless it already is.
+  /// Writes `file` into the folder and returns where it is.
   private func place(_ file: RenderedFile) throws -> URL {
     // Without isDirectory, Foundation asks the file system whether the path is a folder: a stat for every file.
     let target = url.appendingPathComponent(file.path, isDirectory: false)
     switch file.contents {
-    case .written: return target
     case .bytes(let data):
       try makeFolder(of: file.path)
       try Self.writeWithoutSync(data, to: target)

@@ -10,31 +10,31 @@ import Testing
   @Test func frontMatterAndMarkdownNeverBecomeScript() throws {
     let site = try TemporarySite([
       "Content/guides/attack.md": """
-        ---
-        title: '\(Self.attack)'
-        summary: '\(Self.attack)'
-        roles: [line-staff]
-        tags: ['\(Self.attack)']
-        ---
-        ## Heading \(Self.attack)
+      ---
+      title: '\(Self.attack)'
+      summary: '\(Self.attack)'
+      roles: [line-staff]
+      tags: ['\(Self.attack)']
+      ---
+      ## Heading \(Self.attack)
 
-        [one](javascript:alert(3)) [two](JAVASCRIPT:alert(4)) [three](data:text/html;base64,PHNjcmlwdD4=)
-        [four](vbscript:msgbox) <javascript:alert(5)> [five](<javascript:alert(6)>)
+      [one](javascript:alert(3)) [two](JAVASCRIPT:alert(4)) [three](data:text/html;base64,PHNjcmlwdD4=)
+      [four](vbscript:msgbox) <javascript:alert(5)> [five](<javascript:alert(6)>)
 
-        <script>alert(8)</script>
+      <script>alert(8)</script>
 
-        <a href="javascript:alert(9)">raw</a> <img src=x onerror=alert(10)> ![pic](javascript:alert(11))
-        """,
+      <a href="javascript:alert(9)">raw</a> <img src=x onerror=alert(10)> ![pic](javascript:alert(11))
+      """,
       "Content/stories/attack.md": """
-        ---
-        title: '\(Self.attack)'
-        date: 2024-01-01
-        summary: '\(Self.attack)'
-        county: '\(Self.attack)'
-        category: '\(Self.attack)'
-        ---
-        Text.
-        """,
+      ---
+      title: '\(Self.attack)'
+      date: 2024-01-01
+      summary: '\(Self.attack)'
+      county: '\(Self.attack)'
+      category: '\(Self.attack)'
+      ---
+      Text.
+      """,
     ])
     defer { site.remove() }
     _ = try site.build()
