@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// `sopkit serve`: builds the site in memory, serves it with Hummingbird on 127.0.0.1 unless told
 /// otherwise, rebuilds when Content/, Templates/ or Public/ change and reloads open tabs.
@@ -66,6 +67,8 @@ public struct PreviewServer: Sendable {
       services: watching ? [watcher] : [],
       onServerRunning: { channel in
         if buildFirst { await coordinator.rebuild() }
+        // Stopped during the first build: say nothing of an address that no longer answers.
+        if Task.isShuttingDownGracefully { return }
         let port = channel.localAddress?.port ?? 0
         let shown = host.contains(":") ? "[\(host)]" : host
         report(.listening(url: "http://\(shown):\(port)/"))

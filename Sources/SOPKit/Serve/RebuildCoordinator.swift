@@ -4,11 +4,11 @@ import Dispatch
 /// build and one search-index build are under way at any moment.
 ///
 /// Saves that come while a build runs are gathered into the one build after it, however many there are. Each
-/// build reuses the last good one's cache, so a saved guide is parsed and rendered alone. The search index, which depends on every page, is made after the pages are served, once no build has
-/// started for a moment; an index made for a build that a newer one has replaced is dropped and made again for
-/// the newest.
-/// Builds run off the actor, so requests are served meanwhile. A build that fails only for a reason of the
-/// computer's (out of open files) leaves the last good site served, with no error page.
+/// build reuses the last good one's cache, so a saved guide is parsed and rendered alone. The search index, which
+/// depends on every page, is made after the pages are served, once no build has started for a moment; an index
+/// made for a build that a newer one has replaced is dropped and made again for the newest. Builds run off the
+/// actor, so requests are served meanwhile. A build that fails only for a reason of the computer's (out of open
+/// files) leaves the last good site served, with no error page.
 actor RebuildCoordinator {
   private let builder: SiteBuilder
   private let events: ReloadEvents
