@@ -62,10 +62,16 @@ struct ServeCommand: AsyncParsableCommand {
         }
       case .failed(let diagnostics):
         DiagnosticPrinter.print(diagnostics, countLine: true)
+      case .indexed(let seconds):
+        if verbose { Self.say("  search index updated in \(Int((seconds * 1000).rounded())) ms") }
       }
     }
     do {
       try await server.run()
+    } catch PreviewServer.StartFailure.portInUse(let port) {
+      FileHandle.standardError.write(
+        Data("error: port \(port) is already in use; choose another with --port, or --port 0 for any free one\n".utf8))
+      throw ExitCode(1)
     } catch {
       FileHandle.standardError.write(Data("sopkit serve: \(error)\n".utf8))
       throw ExitCode(1)

@@ -57,19 +57,14 @@ struct ContentScanner {
     let root = contentURL.resolvingSymlinksInPath().standardizedFileURL.path
     let manager = FileManager.default
     let folder = contentURL.path
-    guard let enumerator = manager.enumerator(atPath: folder) else { return inventory }
-    while let relative = enumerator.nextObject() as? String {
+    for relative in FolderWalk(root: folder, displayRoot: displayRoot).paths(diagnostics: &diagnostics) {
       let name = (relative as NSString).lastPathComponent
-      if name.hasPrefix(".") {
-        enumerator.skipDescendants()
-        continue
-      }
       let location = SourceLocation(path: displayPath(relative))
-      // One lstat, not the enumerator's attribute dictionary, which cost more than the rest of the scan.
+      // One lstat, not Foundation's attribute dictionary, which cost more than the rest of the scan.
       var status = stat()
       let type = lstat(folder + "/" + relative, &status) == 0 ? status.st_mode & S_IFMT : 0
       var isDirectory = ObjCBool(type == S_IFDIR)
-      // The enumerator does not follow links, so only a link itself can lead outside the folder.
+      // The walk does not follow links, so only a link itself can lead outside the folder.
       if type == S_IFLNK {
         let url = contentURL.appendingPathComponent(relative)
         let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path

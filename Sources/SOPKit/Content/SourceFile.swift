@@ -17,7 +17,9 @@ public struct SourceFile: Sendable {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw BuildFailure(.error("cannot read the file", at: SourceLocation(path: displayPath)))
+      throw BuildFailure(
+        SystemFailure.code(of: error).flatMap { SystemFailure.diagnostic(code: $0, path: displayPath) }
+          ?? .error("cannot read the file", at: SourceLocation(path: displayPath)))
     }
     return try decode(data, displayPath: displayPath)
   }

@@ -24,7 +24,10 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringC
     Diagnostic(.warning, message, at: location)
   }
 
-  public var description: String { "\(location): \(severity.rawValue): \(message)" }
+  /// `path:line:col: error: message`, or `error: message` for a failure of the computer (`SystemFailure`).
+  public var description: String {
+    isSystemFailure ? "\(severity.rawValue): \(message)" : "\(location): \(severity.rawValue): \(message)"
+  }
 
   public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
     (lhs.location, lhs.message) < (rhs.location, rhs.message)

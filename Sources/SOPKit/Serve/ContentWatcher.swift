@@ -5,7 +5,8 @@ import ServiceLifecycle
 /// burst; stops on graceful shutdown.
 ///
 /// On Linux the kernel reports changes (inotify); elsewhere, or past the system's watch limit, the folders are
-/// polled every `interval` for changed modification times and sizes.
+/// polled every `interval` for changed modification times and sizes. A folder may be a symbolic link, and may be
+/// replaced while watched.
 struct ContentWatcher: Service {
   /// What a file looked like at the last poll.
   struct Stamp: Equatable {
@@ -20,18 +21,28 @@ struct ContentWatcher: Service {
 
   func run() async {
     #if canImport(Glibc)
-      if let events = DirectoryEvents(folders: folders.map(\.path)) {
-        await run(events)
-        return
+      // A folder replaced by another (renamed and made again, or a link pointed elsewhere, as deploy scripts and
+      // `git worktree` do) keeps no watch: the folders are watched again from the start, and everything may have
+      // changed.
+      while !Task.isCancelled && !Task.isShuttingDownGracefully {
+        let identities = folders.map(FolderIdentity.init)
+        guard let events = DirectoryEvents(folders: folders.map(\.path)) else { break }
+        await run(events, whileFoldersAre: identities)
+        if Task.isCancelled || Task.isShuttingDownGracefully { return }
+        await onChange(nil)
       }
     #endif
     await poll()
   }
 
   #if canImport(Glibc)
-    private func run(_ events: DirectoryEvents) async {
+    /// Reports the changes `events` sees until one of the folders is no longer the one `identities` names.
+    private func run(_ events: DirectoryEvents, whileFoldersAre identities: [FolderIdentity]) async {
+      var ticks = 0
       while !Task.isCancelled && !Task.isShuttingDownGracefully {
         try? await Task.sleep(for: .milliseconds(10))
+        ticks += 1
+        if ticks % 25 == 0 && folders.map(FolderIdentity.init) != identities { return }
         var changed = events.changes()
         guard changed != [] else { continue }
         // An editor may save in several steps: wait until the folders have been quiet for a moment.
@@ -70,13 +81,18 @@ struct ContentWatcher: Service {
     var stamps: [String: Stamp] = [:]
     let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
     for folder in folders {
+      // The folder may be a link: its files are walked where it points and named below the link, as builds name them.
+      let resolved = folder.resolvingSymlinksInPath()
       guard
         let enumerator = FileManager.default.enumerator(
-          at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+          at: resolved, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
       else { continue }
       for case let url as URL in enumerator {
-        guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-        stamps[url.path] = Stamp(modified: values.contentModificationDate, size: values.fileSize)
+        guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true,
+          url.path.hasPrefix(resolved.path)
+        else { continue }
+        stamps[folder.path + url.path.dropFirst(resolved.path.count)] = Stamp(
+          modified: values.contentModificationDate, size: values.fileSize)
       }
     }
     return stamps

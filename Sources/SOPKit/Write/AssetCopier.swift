@@ -24,7 +24,7 @@ struct AssetCopier: Sendable {
       copies.append(
         RenderedFile(path: path, contents: .copy(folder.url.appendingPathComponent(path, isDirectory: false))))
     }
-    for path in project.publicAssets.regularFiles() { add(path, from: project.publicAssets) }
+    for path in project.publicAssets.regularFiles(diagnostics: &diagnostics) { add(path, from: project.publicAssets) }
     for path in site.files {
       add(path, from: site.localFiles.contains(path) ? project.overlay ?? project.content : project.content)
     }

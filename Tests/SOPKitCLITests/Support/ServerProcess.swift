@@ -36,6 +36,20 @@ final class ServerProcess: @unchecked Sendable {
   var standardError: String { lock.withLock { String(decoding: errors, as: UTF8.self) } }
   var transcript: String { "stdout:\n\(standardOutput)\nstderr:\n\(standardError)" }
   var isRunning: Bool { process.isRunning }
+  var processIdentifier: Int32 { process.processIdentifier }
+
+  /// The address the server printed (`Serving the site at http://…`), waiting up to `timeout` seconds for it.
+  func address(timeout: Double = 60) -> URL? {
+    var base: URL?
+    Self.waitUntil(timeout: timeout) {
+      base = standardOutput.split(separator: "\n")
+        .first { $0.hasPrefix("Serving the site at ") }
+        .flatMap { $0.split(separator: " ").first { $0.hasPrefix("http://") } }
+        .flatMap { URL(string: String($0)) }
+      return base != nil || !isRunning
+    }
+    return base
+  }
 
   /// Polls `condition` every 50 ms until it holds or `timeout` seconds pass.
   @discardableResult

@@ -14,10 +14,11 @@ import Testing
     let events = ReloadEvents()
     let server: PreviewServer
 
-    init() async throws {
+    init(headerTimeout: Duration = .seconds(10)) async throws {
       site = try TemporarySite(SmallSite.files)
       server = PreviewServer(
-        builder: SiteBuilder(project: site.project, options: BuildOptions(writeOutput: false)), port: 0
+        builder: SiteBuilder(project: site.project, options: BuildOptions(writeOutput: false)), port: 0,
+        headerTimeout: headerTimeout
       ) { _ in }
       coordinator = RebuildCoordinator(builder: server.builder, events: events) { _ in }
       await coordinator.rebuild()
@@ -146,7 +147,7 @@ import Testing
     let original = try String(contentsOf: preview.site.root.appendingPathComponent(guide), encoding: .utf8)
     try preview.site.write(
       original.replacingOccurrences(of: "See [the Safety House]", with: "Now see [the Safety House]"), to: guide)
-    await preview.coordinator.rebuild(saved: [preview.site.root.appendingPathComponent(guide).path])
+    await preview.coordinator.rebuild()
     try await preview.test { client in
       do {
         let response = try await client.get("/guides/three-houses.html")
@@ -192,6 +193,74 @@ import Testing
         #expect(response.text.contains("See <a"))
       }
     }
+  }
+
+  @Test func anHTTP10RequestGetsItsConnectionClosedAndKeepAliveStillWorks() async throws {
+    let preview = try await Preview()
+    defer { preview.site.remove() }
+    try await preview.test { client in
+      // `exchange` reads until the server closes the connection and throws after 5 s without it.
+      let start = ContinuousClock.now
+      let response = try RawHTTPResponse(
+        parsing: try await client.exchange(head: "GET /guides/three-houses.html HTTP/1.0\r\n\r\n"))
+      #expect(response.status == 200)
+      #expect(response.text.hasSuffix("</html>\n"))
+      #expect(ContinuousClock.now - start < .seconds(3))
+      // HTTP/1.1 keeps the connection for the next request, until one says `Connection: close`.
+      let both = try await client.exchange(
+        head: "GET /about.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+          + "GET /css/site.css HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+      #expect(String(decoding: both, as: UTF8.self).components(separatedBy: "HTTP/1.1 200 OK\r\n").count == 3)
+    }
+  }
+
+  @Test func aClientSendingItsHeadSlowlyOrNothingIsCutOff() async throws {
+    let preview = try await Preview(headerTimeout: .seconds(1))
+    defer { preview.site.remove() }
+    try await preview.test { client in
+      let head =
+        "GET /guides/three-houses.html HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: \(String(repeating: "x", count: 60))\r\n\r\n"
+      // Four bytes a second: the head would take 25 s; the connection is closed after about one.
+      let sent = try await client.trickle(head, pause: .milliseconds(250))
+      #expect(sent.map { (2...12).contains($0) } == true, "\(String(describing: sent)) bytes sent before the close")
+      // A connection that says nothing is closed as well, and a quick request is still answered.
+      #expect(
+        try await client.trickle(String(repeating: "\r\n", count: 30), pause: .milliseconds(100)).map { $0 < 30 }
+          == true)
+      #expect(try await client.get("/guides/three-houses.html").status == 200)
+    }
+  }
+
+  @Test func aBurstOfSavesStartsFewBuildsAndOneSearchIndexAfterIt() async throws {
+    let preview = try await Preview()
+    defer { preview.site.remove() }
+    #expect(await preview.coordinator.buildsStarted == 1)
+    let guide = "Content/guides/three-houses.md"
+    let url = preview.site.root.appendingPathComponent(guide)
+    let original = try String(contentsOf: url, encoding: .utf8)
+    let saves = 60
+    for number in 0..<saves {
+      try preview.site.write(original + "\nSaved for the \(number)th time.\n", to: guide)
+      await preview.coordinator.request()
+    }
+    await preview.coordinator.rebuild()
+    let last = "Saved for the \(saves - 1)th time."
+    try await preview.test { client in
+      #expect(try await client.get("/guides/three-houses.html").text.contains(last))
+      var indexed = false
+      for _ in 0..<100 where !indexed {
+        for document in 0..<10 where !indexed {
+          indexed = try await client.get("/search/docs-\(document).js").text.contains(last)
+        }
+        if !indexed { try await Task.sleep(for: .milliseconds(50)) }
+      }
+      #expect(indexed)
+    }
+    // Saves that came while a build ran were gathered into the next one, and the index waited for the burst to end.
+    let builds = await preview.coordinator.buildsStarted
+    let indexes = await preview.coordinator.indexesStarted
+    #expect(builds < saves / 2, "\(builds) builds for \(saves) saves")
+    #expect(indexes <= 2, "\(indexes) search indexes for \(builds) builds")
   }
 
   @Test func theErrorPageIsTheDiagnosticsAloneWithoutAGoodBuild() {
