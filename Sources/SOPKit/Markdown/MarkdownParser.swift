@@ -17,14 +17,8 @@ struct MarkdownParser: Sendable {
     let arena = CmarkArena.current
     // The tree and the HTML go with the arena's reset, without a walk to free each node.
     defer { arena.reset() }
-    let parser = cmark_parser_new_with_mem(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8, CmarkArena.allocator)
-    var body = body
-    body.withUTF8 { bytes in
-      bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-    }
-    let document = cmark_parser_finish(parser)!
-    cmark_parser_free(parser)
-    var walk = Walk(file: file, firstLine: firstLine, allowRawHTML: allowRawHTML)
+    let (document, tables) = Self.parseDocument(body)
+    var walk = Walk(file: file, firstLine: firstLine, allowRawHTML: allowRawHTML, tables: tables)
     walk.visit(document)
     walk.rewrite()
     diagnostics.append(contentsOf: walk.diagnostics.diagnostics)
@@ -33,6 +27,26 @@ struct MarkdownParser: Sendable {
       html: UnsafeRawBufferPointer(start: html, count: strlen(html)), links: walk.links,
       headings: walk.headings.map(\.heading), sections: walk.sections)
   }
+
+  /// cmark's tree of `body` with GFM's tables built in it, and where they moved the body's lines.
+  static func parseDocument(_ body: Substring) -> (document: OpaquePointer, tables: GFMTables?) {
+    let document = parse(body)
+    guard let tables = GFMTables(document: document, body: body) else { return (document, nil) }
+    let withTables = parse(tables.preamble + body)
+    tables.apply(to: withTables)
+    return (withTables, tables)
+  }
+
+  private static func parse(_ text: some StringProtocol) -> OpaquePointer {
+    let parser = cmark_parser_new_with_mem(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8, CmarkArena.allocator)
+    var text = Substring(text)
+    text.withUTF8 { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+    }
+    let document = cmark_parser_finish(parser)!
+    cmark_parser_free(parser)
+    return document
+  }
 }
 
 /// The state of one walk over a cmark tree; holds node pointers only until `rewrite()`.
@@ -40,6 +54,8 @@ private struct Walk {
   let file: SourceFile
   let firstLine: Int
   let allowRawHTML: Bool
+  /// Set when the document had tables and was parsed again after a preamble of their cells.
+  let tables: GFMTables?
 
   var diagnostics = DiagnosticCollector()
   var anchors = HeadingAnchors()
@@ -61,10 +77,11 @@ private struct Walk {
   private var rawHTMLCount = 0
   private var lineStarts: [Int] = []
 
-  init(file: SourceFile, firstLine: Int, allowRawHTML: Bool) {
+  init(file: SourceFile, firstLine: Int, allowRawHTML: Bool, tables: GFMTables?) {
     self.file = file
     self.firstLine = firstLine
     self.allowRawHTML = allowRawHTML
+    self.tables = tables
   }
 
   mutating func visit(_ document: OpaquePointer) {
@@ -98,7 +115,8 @@ private struct Walk {
         } else {
           checkAlt(node)
         }
-      case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
+      case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_CUSTOM_BLOCK,
+        CMARK_NODE_CUSTOM_INLINE:
         if !entering { appendText(CollectionOfOne(UInt8(ascii: " "))) }
       default:
         break
@@ -153,7 +171,8 @@ private struct Walk {
     headingText = nil
     text = []
     let heading = ParsedMarkdown.Heading(
-      level: Int(cmark_node_get_heading_level(node)), id: anchors.id(for: title), text: title)
+      level: Int(cmark_node_get_heading_level(node)),
+      id: anchors.id(for: HeadingAnchors.typedText(of: title, source: sourceText(of: node))), text: title)
     headings.append((node, heading))
     sectionHeading = heading
   }
@@ -208,9 +227,26 @@ private struct Walk {
     return UnsafeRawBufferPointer(start: literal, count: strlen(literal))
   }
 
+  /// The lines of the file a block was parsed from.
+  private mutating func sourceText(of node: OpaquePointer) -> Substring {
+    if lineStarts.isEmpty { lineStarts = SourceFile.lineStarts(of: file.text) }
+    let first = original(line: Int(cmark_node_get_start_line(node)), column: 1).line + firstLine - 1
+    let last = original(line: Int(cmark_node_get_end_line(node)), column: 1).line + firstLine - 1
+    guard first >= 1, last >= first, last <= lineStarts.count else { return "" }
+    let utf8 = file.text.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[first - 1])
+    let end = last < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[last]) : utf8.endIndex
+    return file.text[start..<end]
+  }
+
+  private func original(line: Int, column: Int) -> (line: Int, column: Int) {
+    tables?.originalPosition(line: line, column: column) ?? (line, column)
+  }
+
   private mutating func location() -> SourceLocation {
     if lineStarts.isEmpty { lineStarts = SourceFile.lineStarts(of: file.text) }
-    return file.location(line: lastLine + firstLine - 1, byteColumn: lastColumn, lineStarts: lineStarts)
+    let (line, column) = original(line: lastLine, column: lastColumn)
+    return file.location(line: line + firstLine - 1, byteColumn: column, lineStarts: lineStarts)
   }
 
   /// Trims the text and turns every run of ASCII white space into one space, working on UTF-8 bytes
