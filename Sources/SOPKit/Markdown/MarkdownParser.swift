@@ -25,7 +25,7 @@ struct MarkdownParser: Sendable {
     let html = cmark_render_html(document, allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)!
     return ParsedMarkdown(
       html: UnsafeRawBufferPointer(start: html, count: strlen(html)), links: walk.links,
-      headings: walk.headings.map(\.heading), sections: walk.sections)
+      headings: walk.headings.map(\.heading), sections: walk.sections, htmlAnchors: walk.htmlAnchors)
   }
 
   /// cmark's tree of `body` with GFM's tables built in it, and where they moved the body's lines.
@@ -63,6 +63,8 @@ private struct Walk {
   var sections: [ParsedMarkdown.Section] = []
   /// The links into the site, in the order their slots appear in the HTML.
   var links: [ParsedMarkdown.Link] = []
+  /// The `id`s of raw HTML elements, which links may lead to as they lead to headings.
+  var htmlAnchors: [String] = []
 
   // Plain text is gathered as the UTF-8 bytes cmark hands out and becomes a String once per section.
   private var text: [UInt8] = []
@@ -74,7 +76,13 @@ private struct Walk {
   private var urlChanges: [(node: OpaquePointer, url: String)] = []
   private var unwrap: [OpaquePointer] = []
   private var remove: [OpaquePointer] = []
-  private var rawHTMLCount = 0
+  /// The block that held the last raw HTML left out, so each block gets one warning.
+  private var lastRefusedBlock: OpaquePointer?
+  /// Paragraphs that lost raw HTML, removed if nothing but white space is left in them.
+  private var emptied: [OpaquePointer] = []
+  private var literalChanges: [(node: OpaquePointer, literal: [UInt8])] = []
+  /// `[^note]` read as a link because a one-word note looks like a link reference definition: kept as text.
+  private var footnoteReferences: [(link: OpaquePointer, text: OpaquePointer)] = []
   private var lineStarts: [Int] = []
 
   init(file: SourceFile, firstLine: Int, allowRawHTML: Bool, tables: GFMTables?) {
@@ -103,7 +111,7 @@ private struct Walk {
         appendText(literal(node))
         appendText(CollectionOfOne(UInt8(ascii: " ")))
       case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-        if !allowRawHTML { refuseRawHTML(node) }
+        if allowRawHTML { readRawHTML(node) } else { refuseRawHTML(node) }
       case CMARK_NODE_HEADING:
         if entering { enterHeading() } else { exitHeading(node) }
       case CMARK_NODE_LINK:
@@ -123,11 +131,6 @@ private struct Walk {
       }
     }
     sections.append(.init(heading: sectionHeading, text: collapse(text)))
-    if rawHTMLCount > 1 {
-      diagnostics.warning(
-        "raw HTML was left out in \(rawHTMLCount - 1) more \(rawHTMLCount == 2 ? "place" : "places") in this file",
-        at: location())
-    }
   }
 
   /// Applies what the walk decided; cmark allows changing the tree only once the walk is over.
@@ -137,7 +140,14 @@ private struct Walk {
       while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
       cmark_node_free(node)
     }
+    for (node, literal) in literalChanges { cmark_node_set_literal(node, String(decoding: literal, as: UTF8.self)) }
+    for (link, text) in footnoteReferences {
+      cmark_node_set_literal(text, "[\(String(cString: cmark_node_get_literal(text)))]")
+      cmark_node_insert_before(link, text)
+      cmark_node_free(link)
+    }
     for node in remove { cmark_node_free(node) }
+    for paragraph in Set(emptied) where Self.holdsOnlyWhiteSpace(paragraph) { cmark_node_free(paragraph) }
     let shift = headings.contains { $0.heading.level == 1 } ? 1 : 0
     for index in headings.indices {
       headings[index].heading.level = min(headings[index].heading.level + shift, 6)
@@ -180,6 +190,10 @@ private struct Walk {
   /// Keeps outside addresses as written, drops those that are refused whatever the site holds, and leaves a
   /// slot for every other link, which Assemble resolves.
   private mutating func recordLink(_ node: OpaquePointer, isImage: Bool) {
+    if !isImage, let text = Self.footnoteLabel(of: node) {
+      footnoteReferences.append((node, text))
+      return
+    }
     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
     switch LinkAddress(url) {
     case .external:
@@ -194,6 +208,15 @@ private struct Walk {
     }
   }
 
+  /// The text node of a link written `[^label]`: a GFM footnote reference, never a link.
+  private static func footnoteLabel(of link: OpaquePointer) -> OpaquePointer? {
+    guard let text = cmark_node_first_child(link), cmark_node_next(text) == nil,
+      cmark_node_get_type(text) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(text),
+      literal.pointee == CChar(UInt8(ascii: "^"))
+    else { return nil }
+    return strchr(literal, 0x20) == nil ? text : nil
+  }
+
   private mutating func checkAlt(_ node: OpaquePointer) {
     let alt = collapse(imageAlt ?? [])
     imageAlt = nil
@@ -205,14 +228,69 @@ private struct Walk {
     }
   }
 
+  /// Leaves raw HTML out, with one warning for each block that had some, at the line of its first.
   private mutating func refuseRawHTML(_ node: OpaquePointer) {
-    rawHTMLCount += 1
-    if rawHTMLCount == 1 {
-      diagnostics.warning(
-        "raw HTML is left out of the page (set 'allow_raw_html: true' in site.yaml only if every editor is trusted)",
-        at: location())
-    }
     remove.append(node)
+    var block = node
+    if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE {
+      while let parent = cmark_node_parent(block),
+        cmark_node_get_type(parent).rawValue >= CMARK_NODE_FIRST_INLINE.rawValue
+      {
+        block = parent
+      }
+      block = cmark_node_parent(block) ?? block
+      if cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH { emptied.append(block) }
+    }
+    guard block != lastRefusedBlock else { return }
+    lastRefusedBlock = block
+    let firstLine = literal(node).prefix { $0 != UInt8(ascii: "\n") }
+    let snippet = String(decoding: firstLine.prefix(60), as: UTF8.self) + (firstLine.count > 60 ? "…" : "")
+    diagnostics.warning(
+      "raw HTML '\(snippet)' is left out of the page (set 'allow_raw_html: true' in site.yaml only if every editor is trusted)",
+      at: location())
+  }
+
+  /// Raw HTML let through: its `id`s become anchors, its `href` and `src` get slots like Markdown's links.
+  private mutating func readRawHTML(_ node: OpaquePointer) {
+    let html = Array(literal(node))
+    var replacements: [(attribute: RawHTMLAttributes.Attribute, value: String)] = []
+    for attribute in RawHTMLAttributes(html).attributes {
+      let place = location(
+        line: lastLine + attribute.line,
+        column: attribute.line == 0 ? lastColumn + attribute.column : attribute.column + 1)
+      if attribute.kind == .id {
+        htmlAnchors.append(attribute.value)
+        continue
+      }
+      switch LinkAddress(attribute.value) {
+      case .external:
+        continue
+      case .refused(let message):
+        diagnostics.warning(message, at: place)
+        replacements.append((attribute, ""))
+      case .local:
+        replacements.append((attribute, ParsedMarkdown.slot))
+        links.append(.init(url: attribute.value, isImage: attribute.kind == .src, location: place))
+      }
+    }
+    if !replacements.isEmpty { literalChanges.append((node, RawHTMLAttributes.replacing(replacements, in: html))) }
+  }
+
+  private static func holdsOnlyWhiteSpace(_ paragraph: OpaquePointer) -> Bool {
+    var child = cmark_node_first_child(paragraph)
+    while let node = child {
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: break
+      case CMARK_NODE_TEXT:
+        guard let literal = cmark_node_get_literal(node) else { break }
+        if !UnsafeBufferPointer(start: literal, count: strlen(literal)).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+          return false
+        }
+      default: return false
+      }
+      child = cmark_node_next(node)
+    }
+    return true
   }
 
   private mutating func appendText(_ piece: some Collection<UInt8>) {
@@ -243,9 +321,11 @@ private struct Walk {
     tables?.originalPosition(line: line, column: column) ?? (line, column)
   }
 
-  private mutating func location() -> SourceLocation {
+  private mutating func location() -> SourceLocation { location(line: lastLine, column: lastColumn) }
+
+  private mutating func location(line: Int, column: Int) -> SourceLocation {
     if lineStarts.isEmpty { lineStarts = SourceFile.lineStarts(of: file.text) }
-    let (line, column) = original(line: lastLine, column: lastColumn)
+    let (line, column) = original(line: line, column: column)
     return file.location(line: line + firstLine - 1, byteColumn: column, lineStarts: lineStarts)
   }
 

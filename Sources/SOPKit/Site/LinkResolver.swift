@@ -143,6 +143,6 @@ struct LinkResolver: Sendable {
     }
     return RenderedMarkdown(
       html: body.html(filling: hrefs), headings: body.headings, sections: body.sections, pageLinks: pageLinks,
-      files: files)
+      files: files, htmlAnchors: body.htmlAnchors)
   }
 }

@@ -14,4 +14,6 @@ public struct RenderedMarkdown: Sendable, Equatable {
   public var pageLinks: [PageLink]
   /// Content paths of the files the body links to or shows, to copy into the output.
   public var files: [String]
+  /// The `id`s of raw HTML elements, anchors as headings' ids are.
+  public var htmlAnchors: [String] = []
 }

@@ -109,7 +109,7 @@ struct SiteAssembler {
     }
     let routes = claimRoutes(of: site, diagnostics: &diagnostics)
     var anchors: [String: Set<String>] = [:]
-    for (path, body, _) in bodies { anchors[path] = Set(body.headings.map(\.id)) }
+    for (path, body, _) in bodies { anchors[path] = Set(body.headings.map(\.id) + body.htmlAnchors) }
     for edition in site.allEditions { anchors[edition.path(of: .contacts)] = Set(site.regions.map(\.id)) }
     let targets = LinkTargets(
       paths: routes.paths, anchors: anchors, unreadable: Set(content.unreadablePages.map(Route.outputPath)))
