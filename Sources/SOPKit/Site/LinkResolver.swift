@@ -130,7 +130,7 @@ struct LinkResolver: Sendable {
         if link.isImage {
           diagnostics.error("the image '\(link.url)' is a page, not a picture", at: link.location)
         } else {
-          pageLinks.append(.init(target: target, fragment: fragment, location: link.location))
+          pageLinks.append(.init(target: target, fragment: fragment, location: link.location, written: link.url))
         }
       case .file(let href, let path):
         hrefs.append(href)

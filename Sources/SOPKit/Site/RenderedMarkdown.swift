@@ -6,6 +6,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var target: String
     public var fragment: String?
     public var location: SourceLocation
+    /// The address as the editor wrote it (`safety-plans.md#testing`), for messages.
+    public var written: String = ""
   }
 
   public var html: String
