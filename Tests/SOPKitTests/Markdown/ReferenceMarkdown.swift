@@ -30,7 +30,8 @@ enum ReferenceMarkdown {
   }
 
   /// The elements of an HTML fragment, one tag or trimmed text run each, with sopkit's table markup written
-  /// as cmark-gfm writes it (no scrolling box, no `scope`, `align` for the alignment classes).
+  /// as cmark-gfm writes it (no scrolling box, no `scope`, `align` for the alignment classes), and curly quotes
+  /// straightened: cmark-gfm 0.29 and cmark 0.30 curl a few quotes differently.
   static func elements(_ html: String) -> [String] {
     var html = html.replacingOccurrences(of: "<div class=\"table-scroll\" tabindex=\"0\">", with: "")
     html = html.replacingOccurrences(of: "</table>\n</div>", with: "</table>")
@@ -46,7 +47,11 @@ enum ReferenceMarkdown {
       } else {
         let end = rest.dropFirst().firstIndex(of: "<") ?? rest.endIndex
         let text = rest[..<end].trimmingCharacters(in: .whitespacesAndNewlines)
-        if !text.isEmpty { elements.append(text) }
+        if !text.isEmpty {
+          elements.append(
+            text.replacingOccurrences(of: "[‘’]", with: "'", options: .regularExpression)
+              .replacingOccurrences(of: "[“”]", with: "\"", options: .regularExpression))
+        }
         rest = rest[end...]
       }
     }
