@@ -28,13 +28,17 @@ struct MarkdownParser: Sendable {
       headings: walk.headings.map(\.heading), sections: walk.sections, htmlAnchors: walk.htmlAnchors)
   }
 
-  /// cmark's tree of `body` with GFM's tables built in it, and where they moved the body's lines.
+  /// cmark's tree of `body` with GFM's tables, strikethrough and `www.` links built in it, and where the
+  /// tables moved the body's lines.
   static func parseDocument(_ body: Substring) -> (document: OpaquePointer, tables: GFMTables?) {
-    let document = parse(body)
-    guard let tables = GFMTables(document: document, body: body) else { return (document, nil) }
-    let withTables = parse(tables.preamble + body)
-    tables.apply(to: withTables)
-    return (withTables, tables)
+    var document = parse(body)
+    let tables = GFMTables(document: document, body: body)
+    if let tables {
+      document = parse(tables.preamble + body)
+      tables.apply(to: document)
+    }
+    if body.contains("~") || body.contains("www.") { GFMInlines.apply(to: document) }
+    return (document, tables)
   }
 
   private static func parse(_ text: some StringProtocol) -> OpaquePointer {
