@@ -71,7 +71,8 @@ import Testing
       let text = try String(contentsOf: guide, encoding: .utf8)
       let body = text.components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n")
       let ours = ReferenceMarkdown.elements(ReferenceMarkdown.sopkit(body))
-      let reference = try #require(ReferenceMarkdown.cmarkGFM(body, extensions: ["table", "strikethrough"]), "run .ci/install")
+      let reference = try #require(
+        ReferenceMarkdown.cmarkGFM(body, extensions: ["table", "strikethrough"]), "run .ci/install")
       let theirs = ReferenceMarkdown.elements(reference)
       tables += theirs.filter { $0 == "<table>" }.count
       if ours != theirs {

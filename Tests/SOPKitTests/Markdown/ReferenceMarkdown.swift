@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import Testing
 
 @testable import SOPKit
 
@@ -27,6 +28,20 @@ enum ReferenceMarkdown {
     defer { arena.reset() }
     let (document, _) = MarkdownParser.parseDocument(markdown[...])
     return String(cString: cmark_render_html(document, CMARK_OPT_UNSAFE)!)
+  }
+
+  /// Expects sopkit to render `markdown` element by element as cmark-gfm does with `extensions`.
+  static func expectSameElements(
+    _ markdown: String, extensions: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    guard let reference = cmarkGFM(markdown, extensions: extensions) else {
+      Issue.record("cmark-gfm is missing: run .ci/install", sourceLocation: sourceLocation)
+      return
+    }
+    let ours = sopkit(markdown)
+    #expect(
+      elements(ours) == elements(reference), "\(markdown)\n--- sopkit:\n\(ours)\n--- cmark-gfm:\n\(reference)",
+      sourceLocation: sourceLocation)
   }
 
   /// The elements of an HTML fragment, one tag or trimmed text run each, with sopkit's table markup written
