@@ -28,7 +28,7 @@ struct MarkdownParser: Sendable {
       headings: walk.headings.map(\.heading), sections: walk.sections, htmlAnchors: walk.htmlAnchors)
   }
 
-  /// cmark's tree of `body` with GFM's tables, strikethrough and `www.` links built in it, and where the
+  /// cmark's tree of `body` with GFM's tables, strikethrough, `www.` links and footnotes built in it, and where the
   /// tables moved the body's lines.
   static func parseDocument(_ body: Substring) -> (document: OpaquePointer, tables: GFMTables?) {
     var document = parse(body)
@@ -38,6 +38,7 @@ struct MarkdownParser: Sendable {
       tables.apply(to: document)
     }
     if body.contains("~") || body.contains("www.") { GFMInlines.apply(to: document) }
+    if body.contains("[^") { Footnotes.apply(to: document) }
     return (document, tables)
   }
 

@@ -80,7 +80,8 @@ import Testing
       """
     let (_, rendered, diagnostics) = render(markdown, allowRawHTML: false)
     #expect(diagnostics.isEmpty)
-    #expect(rendered.html.contains("SipHash[^siphash] is used."))
+    #expect(rendered.html.contains("SipHash<sup class=\"footnote-ref\"><a href=\"#fn-siphash\""))
+    #expect(rendered.html.contains("<li id=\"fn-siphash\">"))
     #expect(rendered.pageLinks.isEmpty)
   }
 }

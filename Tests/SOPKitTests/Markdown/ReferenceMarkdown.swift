@@ -45,12 +45,14 @@ enum ReferenceMarkdown {
   }
 
   /// The elements of an HTML fragment, one tag or trimmed text run each, with sopkit's table markup written
-  /// as cmark-gfm writes it (no scrolling box, no `scope`, `align` for the alignment classes), and curly quotes
+  /// as cmark-gfm writes it (no scrolling box, no `scope`, `align` for the alignment classes, no English
+  /// `aria-label` on footnotes' links back), and curly quotes
   /// straightened: cmark-gfm 0.29 and cmark 0.30 curl a few quotes differently.
   static func elements(_ html: String) -> [String] {
     var html = html.replacingOccurrences(of: "<div class=\"table-scroll\" tabindex=\"0\">", with: "")
     html = html.replacingOccurrences(of: "</table>\n</div>", with: "</table>")
     html = html.replacingOccurrences(of: " scope=\"col\"", with: "")
+    html = html.replacingOccurrences(of: " aria-label=\"Back to content\"", with: "")
     html = html.replacingOccurrences(
       of: " class=\"align-(left|center|right)\"", with: " align=\"$1\"", options: .regularExpression)
     var elements: [String] = []
