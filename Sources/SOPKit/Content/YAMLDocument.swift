@@ -7,9 +7,8 @@ enum YAMLDocument {
   static func parse(_ yaml: String, file: SourceFile, firstLine: Int) throws(BuildFailure)
     -> Node.Mapping
   {
-    let location = { (mark: Mark?) in
-      SourceLocation(path: file.path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
-    }
+    // Only problems need positions: the map is made for them alone.
+    let location = { (mark: Mark?) in locate(mark, lines: LineMap(yaml), path: file.path, firstLine: firstLine) }
     let node: Node?
     do {
       // Naming the encoding spares Yams reading the whole environment for each document.
@@ -30,6 +29,15 @@ enum YAMLDocument {
           at: location(node.mark)))
     }
     return mapping
+  }
+
+  /// Where a libyaml mark in a YAML text starting on file line `firstLine` is, in the editor's numbering.
+  static func locate(_ mark: Mark?, lines: LineMap, path: String, firstLine: Int) -> SourceLocation {
+    guard let mark else { return SourceLocation(path: path, line: firstLine) }
+    let (line, column) =
+      lines.yamlAgreesWithEditor && lines.contains(line: mark.line, column: mark.column)
+      ? (mark.line, mark.column) : lines.position(yamlLine: mark.line, scalarColumn: mark.column)
+    return SourceLocation(path: path, line: line + firstLine - 1, column: column)
   }
 
   static func describe(_ node: Node) -> String {
@@ -63,7 +71,7 @@ enum YAMLDocument {
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
-      let detail = context.map { " (\($0.text) on line \($0.mark.line + firstLine - 1))" } ?? ""
+      let detail = context.map { " (\($0.text) on line \(location($0.mark).line))" } ?? ""
       let advice = Self.advice(for: problem).map { ": \($0)" } ?? ""
       // libyaml's nesting message goes on to name a C function, which means nothing to an editor.
       let summary = problem.components(separatedBy: ", set with").first ?? problem

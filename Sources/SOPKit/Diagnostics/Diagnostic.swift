@@ -24,7 +24,9 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringC
     Diagnostic(.warning, message, at: location)
   }
 
-  public var description: String { "\(location): \(severity.rawValue): \(message)" }
+  public var description: String {
+    "\(location): \(severity.rawValue): \(QuotedPath.escaped(message))"
+  }
 
   public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
     (lhs.location, lhs.message) < (rhs.location, rhs.message)

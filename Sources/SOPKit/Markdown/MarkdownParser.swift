@@ -59,7 +59,7 @@ private struct Walk {
   private var unwrap: [OpaquePointer] = []
   private var remove: [OpaquePointer] = []
   private var rawHTMLCount = 0
-  private var lineStarts: [Int] = []
+  private var lines: LineMap?
 
   init(file: SourceFile, firstLine: Int, allowRawHTML: Bool) {
     self.file = file
@@ -209,8 +209,9 @@ private struct Walk {
   }
 
   private mutating func location() -> SourceLocation {
-    if lineStarts.isEmpty { lineStarts = SourceFile.lineStarts(of: file.text) }
-    return file.location(line: lastLine + firstLine - 1, byteColumn: lastColumn, lineStarts: lineStarts)
+    let lines = self.lines ?? LineMap(file.text)
+    self.lines = lines
+    return file.location(line: lastLine + firstLine - 1, byteColumn: lastColumn, lines: lines)
   }
 
   /// Trims the text and turns every run of ASCII white space into one space, working on UTF-8 bytes
