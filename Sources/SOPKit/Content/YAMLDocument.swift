@@ -14,7 +14,10 @@ enum YAMLDocument {
       // Naming the encoding spares Yams reading the whole environment for each document.
       node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
     } catch let error as YamlError {
-      throw BuildFailure(diagnostic(for: error, location: location, file: file, firstLine: firstLine))
+      // An unusual line break is often why the YAML does not parse: said beside the error.
+      throw BuildFailure(
+        diagnostics: [diagnostic(for: error, location: location, file: file, firstLine: firstLine)]
+          + UnusualLineBreak.warnings(in: LineMap(yaml), path: file.path, firstLine: firstLine))
     } catch {
       throw BuildFailure(.error("cannot read the YAML: \(error)", at: location(nil)))
     }
