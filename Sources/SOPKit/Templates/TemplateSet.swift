@@ -71,7 +71,7 @@ struct TemplateSet: Sendable {
         // What swift-mustache would crash on or misread is not handed to it.
         guard tags.problems.isEmpty else { continue }
         do {
-          templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + file.text)
+          templates.merge(try TemplateChunks.parse(file.text, name: name, prefix: HTMLEscaping.pragma)) { $1 }
           texts[name] = file.text
           unparsed.remove(name)
         } catch let error as MustacheTemplate.ParserError {
