@@ -18,5 +18,5 @@ cp .build/debug/sopkitPackageTests.xctest "$work/"
 echo "fuzzing for $seconds s from seed $seed on core $core, commit $(git rev-parse --short HEAD), started $(date -u +%FT%TZ)"
 SOPKIT_FUZZ_SECONDS=$seconds SOPKIT_FUZZ_SEED=$seed SOPKIT_FUZZ_BINARY="$work/sopkit" \
   taskset -c "$core" nice -n 19 "$work/sopkitPackageTests.xctest" --testing-library swift-testing \
-  --filter FuzzTests 2>&1 | grep -E "fuzzing:|case seed|✘|✔ Test" || true
+  --filter FuzzTests 2>&1 | tee "${FUZZ_LOG:-/dev/null}" | grep -E "fuzzing:|case seed|✘|✔ Test|rror" || true
 echo "finished $(date -u +%FT%TZ)"
