@@ -80,8 +80,8 @@ struct SiteMutator {
     let path = random.pick(files)
     var text = try read(path)
     let piece = random.pick(Self.yamlPieces)
-    if path.hasSuffix(".md"),
-      let fence = text.range(of: "\n---", options: [], range: text.index(after: text.startIndex)..<text.endIndex)
+    if path.hasSuffix(".md"), !text.isEmpty,
+      let fence = text.range(of: "\n---", range: text.index(after: text.startIndex)..<text.endIndex)
     {
       // Into the front matter, before its closing fence.
       text.insert(contentsOf: "\n" + piece, at: fence.lowerBound)
