@@ -23,7 +23,9 @@ struct ContentLoader {
     var settings: SiteSettings?
     var regions: [Located<Region>] = []
     do throws(BuildFailure) {
-      let file = try SourceFile.read(scanner.contentURL.appendingPathComponent("site.yaml"), displayPath: settingsPath)
+      let file = try SourceFile.read(
+        scanner.contentURL.appendingPathComponent("site.yaml"), displayPath: settingsPath,
+        whyNeeded: SiteSettingsFile.whyNeeded)
       let read = try SiteSettingsFile.read(file)
       settings = read.value
       diagnostics.append(contentsOf: read.diagnostics)
@@ -131,6 +133,9 @@ struct ContentLoader {
       case .page(let fields):
         content.pages.append(.init(entry: entry, file: file.file, frontMatter: fields, body: body))
       }
+    }
+    if content.regions.isEmpty && !FileManager.default.fileExists(atPath: contactsURL.path) {
+      MissingContacts.check(&content.stories, contactsPath: contactsPath, diagnostics: &diagnostics)
     }
     if settings == nil { throw BuildFailure(diagnostics: diagnostics.diagnostics) }
     content.loadedFiles = files
@@ -260,7 +265,7 @@ struct ContentLoader {
       let file = try SourceFile.read(entry.url, displayPath: entry.displayPath)
       let frontMatter = try FrontMatter.split(file)
       let mapping = try YAMLDocument.parse(frontMatter.yaml, file: file, firstLine: frontMatter.yamlFirstLine)
-      let reader = YAMLFields(mapping, file: file, firstLine: frontMatter.yamlFirstLine)
+      let reader = YAMLFields(mapping, file: file, firstLine: frontMatter.yamlFirstLine, yaml: frontMatter.yaml)
       let fields: LoadedFile.Fields?
       switch entry.kind {
       case .guide: fields = GuideFrontMatter(reader, isTranslation: entry.language != nil).map(LoadedFile.Fields.guide)

@@ -1,5 +1,8 @@
 /// Reads `Content/site.yaml` into `SiteSettings`, checking ids, names and addresses.
 enum SiteSettingsFile {
+  /// Said of a missing site.yaml.
+  static let whyNeeded = "every site needs a site.yaml with at least its 'title' and its 'roles'"
+
   static func read(_ file: SourceFile) throws(BuildFailure) -> Checked<SiteSettings> {
     let fields = YAMLFields(try YAMLDocument.parse(file.text, file: file, firstLine: 1), file: file, firstLine: 1)
     let title = fields.string("title", required: true)
