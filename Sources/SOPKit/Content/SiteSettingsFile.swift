@@ -32,6 +32,7 @@ enum SiteSettingsFile {
     }
     let languageIDs = languages.map(\.id)
     let version = fields.string("version")
+    let share = ShareSettingsFields.read(fields)
     let roles = fields.records("roles") { entry in
       let translations = readTranslations(entry, languages: languageIDs)
       return readEntry(entry).map {
@@ -59,6 +60,7 @@ enum SiteSettingsFile {
       submitURL: submitURL?.value, allowRawHTML: allowRawHTML, roles: roles, topics: topics, languages: languages,
       languageName: languageName)
     settings.version = version?.value
+    settings.share = share
     return Checked(value: settings, diagnostics: diagnostics)
   }
 
