@@ -29,7 +29,7 @@ struct ConfidentialityScan: Sendable {
   }
 
   private static let month =
-    "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+    "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\\b"
   private static let date =
     "(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{1,2}-\\d{1,2}|\(month)\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}\\s+(?:de\\s+)?\(month)(?:,?\\s+(?:de\\s+)?\\d{4})?)"
 
@@ -38,7 +38,7 @@ struct ConfidentialityScan: Sendable {
     (
       "a Social Security number",
       "remove it; a story never needs one",
-      "(?<![\\w-])(?!000|666|9\\d\\d)\\d{3}[- ]\\d{2}[- ]\\d{4}(?![\\w-])"
+      "(?<![\\w-])(?!000|666|9\\d\\d)\\d{3}[- –]\\d{2}[- –]\\d{4}(?![\\w-])"
     ),
     (
       "a date of birth",
@@ -48,17 +48,17 @@ struct ConfidentialityScan: Sendable {
     (
       "a case or referral number",
       "remove it; editors and readers never need the number",
-      "\\b(?:case|referral|client|cws/cms|caso|referencia)\\s*(?:number|no\\.?|num\\.?|id|n[úu]mero)?\\s*[:#]?\\s*(?=[a-z0-9-]*\\d{4})[a-z0-9][a-z0-9-]{3,}\\b|\\b\\d{4}-\\d{4}-\\d{4}-\\d{7}\\b"
+      "\\b(?:case|referral|client|caso|referencia)\\s*(?:number|no\\.?|num\\.?|id|n[úu]mero)?\\s*[:#]?\\s*(?=(?:[a-z-]*\\d){5})[a-z0-9][a-z0-9-]{4,}\\b|\\b\\d{4}-\\d{4}-\\d{4}-\\d{7}\\b"
     ),
     (
       "a phone number",
       "remove it; to point readers to someone, list the office in contacts.yaml",
-      "(?<![\\w./-])(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}(?![\\w/-])"
+      "(?<![\\w./-])(?:\\+?1[ .\\-–—]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[ .\\-–—])\\d{3}[ .\\-–—]\\d{4}(?![\\w/-])"
     ),
     (
       "an e-mail address",
       "remove it; to point readers to someone, list the office in contacts.yaml",
-      "(?<![\\w.+-])[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}\\b"
+      "(?<![\\w.+-])[a-z0-9._%+-]+@[a-z0-9.-]+\\.(?!(?:swift|service|timer|socket|target|mount|md|txt|json|ya?ml|js|py|html?)\\b)[a-z]{2,}\\b"
     ),
   ]
 
@@ -87,7 +87,7 @@ struct ConfidentialityScan: Sendable {
         }
       }
     }
-    return found
+    return found.sorted()
   }
 
   private func isPublished(_ seen: String) -> Bool {
