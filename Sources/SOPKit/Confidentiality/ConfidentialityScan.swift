@@ -6,10 +6,19 @@ import Foundation
 /// Each finding is a warning at its line and column that names what it saw and how to fix it; `--strict`
 /// makes them errors. Addresses and numbers that contacts.yaml or the share settings publish are not findings.
 struct ConfidentialityScan: Sendable {
-  /// One kind of identifying detail and how to recognise it.
-  private struct Pattern: @unchecked Sendable {
+  /// One kind of identifying detail: its id (the share page's words for it are `share_what_<id>`), how a message
+  /// names it and says to fix it, and the regular expression that finds it (ICU syntax that JavaScript reads
+  /// alike, with the `i` flag).
+  struct Kind: Sendable {
+    let id: String
     let what: String
     let fix: String
+    let pattern: String
+  }
+
+  /// A kind with its expression compiled.
+  private struct Pattern: @unchecked Sendable {
+    let kind: Kind
     let expression: NSRegularExpression
   }
 
@@ -22,9 +31,9 @@ struct ConfidentialityScan: Sendable {
     let contacts = regions.flatMap(\.value.contacts)
     publishedEmails = Set((contacts.compactMap(\.email) + [share.email].compactMap { $0 }).map { $0.lowercased() })
     publishedPhones = Set(contacts.compactMap(\.phone).map(Self.digits).map(Self.withoutCountryCode))
-    patterns = Self.definitions.map { what, fix, pattern in
+    patterns = Self.kinds.map { kind in
       // The patterns are constants below; a mistake in one is a programming error the tests catch.
-      Pattern(what: what, fix: fix, expression: try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
+      Pattern(kind: kind, expression: try! NSRegularExpression(pattern: kind.pattern, options: [.caseInsensitive]))
     }
   }
 
@@ -33,32 +42,40 @@ struct ConfidentialityScan: Sendable {
   private static let date =
     "(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{1,2}-\\d{1,2}|\(month)\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}\\s+(?:de\\s+)?\(month)(?:,?\\s+(?:de\\s+)?\\d{4})?)"
 
-  /// What each pattern is called in a message, how to fix it, and the regular expression that finds it.
-  private static let definitions: [(String, String, String)] = [
-    (
-      "a Social Security number",
-      "remove it; a story never needs one",
-      "(?<![\\w-])(?!000|666|9\\d\\d)\\d{3}[- –]\\d{2}[- –]\\d{4}(?![\\w-])"
+  /// Every kind, in the order they are looked for: a match claims its text from the kinds after it.
+  static let kinds: [Kind] = [
+    Kind(
+      id: "ssn",
+      what: "a Social Security number",
+      fix: "remove it; a story never needs one",
+      pattern: "(?<![\\w-])(?!000|666|9\\d\\d)\\d{3}[- –]\\d{2}[- –]\\d{4}(?![\\w-])"
     ),
-    (
-      "a date of birth",
-      "remove it or say only an age range, such as 'a toddler' or 'a teenager'",
-      "\\b(?:d\\.?o\\.?b\\.?|date of birth|birth ?date|born(?: on| in)?|fecha de nacimiento|naci[óo](?: el)?|nacid[oa](?: el)?)\\s*[:#-]?\\s*\(date)"
+    Kind(
+      id: "birth_date",
+      what: "a date of birth",
+      fix: "remove it or say only an age range, such as 'a toddler' or 'a teenager'",
+      pattern:
+        "\\b(?:d\\.?o\\.?b\\.?|date of birth|birth ?date|born(?: on| in)?|fecha de nacimiento|naci[óo](?: el)?|nacid[oa](?: el)?)\\s*[:#-]?\\s*\(date)"
     ),
-    (
-      "a case or referral number",
-      "remove it; editors and readers never need the number",
-      "\\b(?:case|referral|client|caso|referencia)\\s*(?:number|no\\.?|num\\.?|id|n[úu]mero)?\\s*[:#]?\\s*(?=(?:[a-z-]*\\d){5})[a-z0-9][a-z0-9-]{4,}\\b|\\b\\d{4}-\\d{4}-\\d{4}-\\d{7}\\b"
+    Kind(
+      id: "case_number",
+      what: "a case or referral number",
+      fix: "remove it; editors and readers never need the number",
+      pattern:
+        "\\b(?:case|referral|client|caso|referencia)\\s*(?:number|no\\.?|num\\.?|id|n[úu]mero)?\\s*[:#]?\\s*(?=(?:[a-z-]*\\d){5})[a-z0-9][a-z0-9-]{4,}\\b|\\b\\d{4}-\\d{4}-\\d{4}-\\d{7}\\b"
     ),
-    (
-      "a phone number",
-      "remove it; to point readers to someone, list the office in contacts.yaml",
-      "(?<![\\w./-])(?:\\+?1[ .\\-–—]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[ .\\-–—])\\d{3}[ .\\-–—]\\d{4}(?![\\w/-])"
+    Kind(
+      id: "phone",
+      what: "a phone number",
+      fix: "remove it; to point readers to someone, list the office in contacts.yaml",
+      pattern: "(?<![\\w./-])(?:\\+?1[ .\\-–—]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[ .\\-–—])\\d{3}[ .\\-–—]\\d{4}(?![\\w/-])"
     ),
-    (
-      "an e-mail address",
-      "remove it; to point readers to someone, list the office in contacts.yaml",
-      "(?<![\\w.+-])[a-z0-9._%+-]+@[a-z0-9.-]+\\.(?!(?:swift|service|timer|socket|target|mount|md|txt|json|ya?ml|js|py|html?)\\b)[a-z]{2,}\\b"
+    Kind(
+      id: "email",
+      what: "an e-mail address",
+      fix: "remove it; to point readers to someone, list the office in contacts.yaml",
+      pattern:
+        "(?<![\\w.+-])[a-z0-9._%+-]+@[a-z0-9.-]+\\.(?!(?:swift|service|timer|socket|target|mount|md|txt|json|ya?ml|js|py|html?)\\b)[a-z]{2,}\\b"
     ),
   ]
 
@@ -82,7 +99,7 @@ struct ConfidentialityScan: Sendable {
           let column = text[..<range.lowerBound].unicodeScalars.count + 1
           found.append(
             .warning(
-              "this looks like \(pattern.what) ('\(seen)'); a story must not carry details that could identify a child or family: \(pattern.fix)",
+              "this looks like \(pattern.kind.what) ('\(seen)'); a story must not carry details that could identify a child or family: \(pattern.kind.fix)",
               at: SourceLocation(path: file.path, line: index + 1, column: column)))
         }
       }

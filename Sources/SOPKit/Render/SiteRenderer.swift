@@ -58,6 +58,10 @@ struct SiteRenderer: Sendable {
       Job(site: site, route: .search, kind: .search) { $0.base(title: "", description: "", kind: .search) },
       Job(site: site, route: .notFound, kind: .notFound) { $0.base(title: "", description: "", kind: .notFound) },
     ]
+    // Optional, so that a site with templates of its own from before the share page still builds.
+    if templates.library.getTemplate(named: PageKind.share.template) != nil {
+      jobs.append(Job(site: site, route: .share, kind: .share) { $0.share() })
+    }
     jobs += site.guides.filter { $0.fallbackLanguage == nil }.map { guide in
       Job(site: site, route: guide.route, kind: .guide) { $0.guide(guide) }
     }

@@ -11,6 +11,7 @@ public enum Route: Sendable, Hashable {
   case feed
   case contacts
   case search
+  case share
   case page(String)
   case notFound
   case sitemap
@@ -29,6 +30,7 @@ public enum Route: Sendable, Hashable {
     case .feed: "stories/feed.xml"
     case .contacts: "contacts.html"
     case .search: "search.html"
+    case .share: "share.html"
     case .page(let slug): "\(slug).html"
     case .notFound: "404.html"
     case .sitemap: "sitemap.xml"

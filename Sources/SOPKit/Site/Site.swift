@@ -42,7 +42,7 @@ public struct Site: Sendable, Equatable {
 
   /// The routes this edition renders in its own language.
   var ownRoutes: Set<Route> {
-    var routes: Set<Route> = [.home, .guideIndex, .storyIndex, .contacts, .search, .notFound]
+    var routes: Set<Route> = [.home, .guideIndex, .storyIndex, .contacts, .search, .share, .notFound]
     routes.formUnion(settings.roles.map { .role($0.id) } + settings.topics.map { .topic($0.id) })
     routes.formUnion(tags.map { .tag($0.slug) })
     routes.formUnion(guides.filter { $0.fallbackLanguage == nil }.map(\.route))

@@ -6,6 +6,7 @@ enum PageKind: String, Sendable {
   case storyIndex = "story-index"
   case contacts
   case search
+  case share
   case notFound = "404"
   case guide
   case story
@@ -27,6 +28,7 @@ enum PageKind: String, Sendable {
     case .storyIndex: "is_story_index"
     case .contacts: "is_contacts"
     case .search: "is_search"
+    case .share: "is_share"
     case .notFound: "is_404"
     case .guide: "is_guide"
     case .story: "is_story"
