@@ -6,6 +6,7 @@ struct Sitemap {
     guard let base = site.settings.url else { return nil }
     var entries: [(route: Route, lastModified: SimpleDate?)] = [
       (.home, nil), (.guideIndex, nil), (.storyIndex, site.stories.first?.date), (.contacts, nil), (.search, nil),
+      (.share, nil),
     ]
     entries += site.guides.map { ($0.route, $0.updated) }
     entries += site.stories.map { ($0.route, $0.date) }
@@ -18,7 +19,7 @@ struct Sitemap {
       entries += edition.guides.filter { own.contains($0.route) }.map { ($0.route, $0.updated) }
       entries += edition.stories.filter { own.contains($0.route) }.map { ($0.route, $0.date) }
       entries += edition.pages.filter { own.contains($0.route) }.map { ($0.route, nil) }
-      entries += [Route.home, .guideIndex, .storyIndex, .contacts, .search].map { ($0, nil) }
+      entries += [Route.home, .guideIndex, .storyIndex, .contacts, .search, .share].map { ($0, nil) }
       entries +=
         edition.settings.roles.map { (.role($0.id), nil) } + edition.settings.topics.map { (.topic($0.id), nil) }
       entries += edition.tags.map { (.tag($0.slug), nil) }
