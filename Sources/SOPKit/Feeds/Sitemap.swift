@@ -14,6 +14,7 @@ struct Sitemap {
     entries += site.settings.roles.map { (.role($0.id), nil) }
     entries += site.settings.topics.map { (.topic($0.id), nil) }
     entries += site.tags.map { (.tag($0.slug), nil) }
+    entries += site.settings.categories.map { (.category($0.id), site.stories(in: $0).first?.date) }
     for edition in site.editions {
       let own = edition.routesByLanguage[edition.language.id] ?? []
       entries += edition.guides.filter { own.contains($0.route) }.map { ($0.route, $0.updated) }
@@ -23,6 +24,7 @@ struct Sitemap {
       entries +=
         edition.settings.roles.map { (.role($0.id), nil) } + edition.settings.topics.map { (.topic($0.id), nil) }
       entries += edition.tags.map { (.tag($0.slug), nil) }
+      entries += edition.settings.categories.map { (.category($0.id), nil) }
     }
     // One entry per page and language; each language's own pages from the edition that has them.
     var urls: [(path: String, route: Route, lastModified: SimpleDate?)] = []

@@ -13,6 +13,8 @@ extension PageContext {
     }
     context["role_choices"] = settings.roles.map { ["id": $0.id, "name": $0.name] }
     context["categories"] = Array(Set(site.stories.compactMap(\.category))).sorted().map { ["name": $0] }
+    PageContext.list(
+      "category_choices", settings.categories.map { ["name": $0.name, "description": $0.description] }, into: &context)
     context["accept"] = share.fileTypes.map { "." + $0 }.joined(separator: ",")
     context["summary_max"] = YAMLFields.maxSummaryLength
     context["summary_hint"] = strings.word("share_summary_hint", ["max": String(YAMLFields.maxSummaryLength)])

@@ -7,6 +7,7 @@ enum PageKind: String, Sendable {
   case contacts
   case search
   case share
+  case category
   case notFound = "404"
   case guide
   case story
@@ -29,6 +30,7 @@ enum PageKind: String, Sendable {
     case .contacts: "is_contacts"
     case .search: "is_search"
     case .share: "is_share"
+    case .category: "is_category"
     case .notFound: "is_404"
     case .guide: "is_guide"
     case .story: "is_story"
