@@ -91,7 +91,7 @@ def fill_in(driver, pdf_path):
     driver.execute_script("""const county = arguments[0]; county.value = 'Kern';
         county.dispatchEvent(new Event('change', {bubbles: true}));""", form.find_element(By.NAME, "county"))
     click(driver, form.find_element(By.CSS_SELECTOR, "input[name=roles][value=line-staff]"))
-    form.find_element(By.NAME, "category").send_keys("Tools from the Kit")
+    driver.execute_script("arguments[0].value = 'Tools from the Kit'", form.find_element(By.NAME, "category"))
     form.find_element(By.NAME, "tags").send_keys("safety circles, networks")
     form.find_element(By.NAME, "body").send_keys(BODY)
     form.find_element(By.NAME, "attachments").send_keys(str(pdf_path))
@@ -200,6 +200,7 @@ def take_in(package, sopkit, work, checks):
     html = page.read_text() if page.is_file() else ""
     checks.expect("The circles made the plan easy to follow." in html, "the story page shows the text")
     checks.expect('href="files/kern-safety-circles/safety-circles.pdf"' in html, "the story page links the attachment")
+    checks.expect('href="../categories/tools-from-the-kit.html"' in html, "the story is in the category chosen on the form")
     attached = work / "out/stories/files/kern-safety-circles/safety-circles.pdf"
     checks.expect(attached.is_file() and attached.read_bytes() == PDF,
                   "the attachment in the built site is byte for byte the file that was attached")

@@ -66,8 +66,10 @@ struct SiteRenderer: Sendable {
     if templates.library.getTemplate(named: PageKind.share.template) != nil {
       jobs.append(Job(site: site, route: .share, kind: .share) { $0.share() })
     }
-    jobs += site.settings.categories.map { category in
-      Job(site: site, route: .category(category.id), kind: .category) { $0.category(category) }
+    if templates.library.getTemplate(named: PageKind.category.template) != nil {
+      jobs += site.settings.categories.map { category in
+        Job(site: site, route: .category(category.id), kind: .category) { $0.category(category) }
+      }
     }
     jobs += site.guides.filter { $0.fallbackLanguage == nil }.map { guide in
       Job(site: site, route: guide.route, kind: .guide) { $0.guide(guide) }
