@@ -8,7 +8,8 @@ extension PageContext {
     let settings = site.settings
     let share = settings.share
     context["regions"] = site.regions.map { ["id": $0.id, "name": $0.name] }
-    context["counties"] = ShareRules(site: site, strings: strings).counties.map {
+    let rules = ShareRules(site: site, strings: strings)
+    context["counties"] = rules.counties.map {
       ["name": $0.name, "region": $0.region]
     }
     context["role_choices"] = settings.roles.map { ["id": $0.id, "name": $0.name] }
@@ -24,7 +25,7 @@ extension PageContext {
         "count": String(share.maxFiles), "size": String(share.maxFileBytes / 1_048_576),
         "types": share.fileTypes.joined(separator: ", "),
       ])
-    context["rules_json"] = ShareRules(site: site, strings: strings).json()
+    context["rules_json"] = rules.json()
     if let email = share.email {
       context["share_email"] = email
       context["send_email_text"] = strings.word("share_send_email", ["email": email])
