@@ -8,7 +8,9 @@ struct SopkitCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sopkit",
     abstract: "Builds the Safety Organized Practice Toolkit website from Content/, Templates/ and Public/.",
-    subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, BundleCommand.self, NewCommand.self],
+    subcommands: [
+      BuildCommand.self, CheckCommand.self, ServeCommand.self, BundleCommand.self, NewCommand.self, ImportCommand.self,
+    ],
     defaultSubcommand: nil)
 
   /// Runs the command; usage mistakes exit with 2 (argument-parser's default is 64).

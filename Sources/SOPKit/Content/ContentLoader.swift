@@ -103,6 +103,7 @@ struct ContentLoader {
       overlayDisplayRoot: overlayScanner?.displayRoot, localFiles: inventory.localFiles, replacements: replacements)
     content.glossary = glossary
     var files = LoadedFiles()
+    let confidentiality = ConfidentialityScan(regions: regions, share: settings?.share ?? ShareSettings())
     for (entry, result) in zip(inventory.markdown, loaded) {
       let file: LoadedFile
       switch result {
@@ -115,6 +116,7 @@ struct ContentLoader {
       }
       files.files[entry.contentPath] = file
       diagnostics.append(contentsOf: file.frontMatterDiagnostics)
+      if case .story = file.fields { diagnostics.append(contentsOf: confidentiality.warnings(in: file.file)) }
       guard let body = file.body, !file.isLeftOut else {
         content.draftPaths.insert(entry.contentPath)
         continue
