@@ -11,6 +11,10 @@ extension ExternalProcessTests {
       try BrowserScript.run("a11y_test.py")
     }
 
+    @Test func interactiveStatesPassAxeWCAG22AAAndContrastAndShowFocus() throws {
+      try BrowserScript.run("states_test.py")
+    }
+
     @Test func pagesFitPhonesAndDesktopsAndPrintCleanly() throws {
       try BrowserScript.run("layout_test.py")
     }
