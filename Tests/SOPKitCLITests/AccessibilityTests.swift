@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 extension ExternalProcessTests {
@@ -13,6 +14,14 @@ extension ExternalProcessTests {
 
     @Test func interactiveStatesPassAxeWCAG22AAAndContrastAndShowFocus() throws {
       try BrowserScript.run("states_test.py")
+    }
+
+    @Test func aPhonesFirstScreenShowsEveryPageKindsTitleAndTextAlsoInACountyCopy() throws {
+      let county = FileManager.default.temporaryDirectory.appendingPathComponent("sopkit-county-\(UUID().uuidString)")
+      defer { try? FileManager.default.removeItem(at: county) }
+      let build = try Command.sopkit(["build", "--overlay", BundleTests.overlay, "--output", county.path])
+      #expect(build.status == 0, "\(build.transcript)")
+      try BrowserScript.run("first_screen_test.py", [county.path])
     }
 
     @Test func pagesFitPhonesAndDesktopsAndPrintCleanly() throws {
