@@ -24,6 +24,10 @@ extension ExternalProcessTests {
       try BrowserScript.run("first_screen_test.py", [county.path])
     }
 
+    @Test func darkModeForcedColoursReducedMotionAndLargeTextKeepEveryPageReadable() throws {
+      try BrowserScript.run("comfort_test.py")
+    }
+
     @Test func pagesFitPhonesAndDesktopsAndPrintCleanly() throws {
       try BrowserScript.run("layout_test.py")
     }
