@@ -33,6 +33,28 @@ return [...document.querySelectorAll('body *')].filter(e => {
 }).map(e => e.tagName.toLowerCase() + '.' + e.className);
 """
 
+# Text drawn under another element (a button over a wrapped title, say): the element at the centre of each line of
+# text in the viewport must be the text's own element, or inside it.
+COVERED = """
+const out = [];
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const element = node.parentElement;
+  if (!node.textContent.trim() || !element.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+  const box = element.getBoundingClientRect();
+  if (box.width <= 1 || box.height <= 1) continue;
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  for (const r of range.getClientRects()) {
+    if (r.width < 2 || r.height < 2 || r.bottom <= 0 || r.top >= innerHeight) continue;
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    if (top && top !== element && !element.contains(top) && !top.contains(element))
+      out.push(node.textContent.trim().slice(0, 30) + ' under ' + top.tagName.toLowerCase() + '.' + top.className);
+  }
+}
+return out;
+"""
+
 
 def emulate(driver, features):
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "screen", "features": features})
@@ -102,6 +124,8 @@ def check(site, shots):
                 checks.expect(document <= viewport, f"{page} at {width} px, text 200 %: {document} px wide in {viewport}")
                 clipped = driver.execute_script(CLIPPED)
                 checks.expect(not clipped, f"{page} at {width} px, text 200 %: clipped text in {clipped[:5]}")
+                covered = driver.execute_script(COVERED)
+                checks.expect(not covered, f"{page} at {width} px, text 200 %: text covered: {covered[:5]}")
                 if page == pages[1]:
                     driver.save_screenshot(str(shots / f"zoom200-{width}-guide.png"))
     print(f"comfort: {states.looked} states checked")
