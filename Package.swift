@@ -24,6 +24,8 @@ let package = Package(
       providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
     ),
     .target(name: "CAtomicSwap"),
+    // The commit `sopkit --version` names: `.ci/release` sets it with -Xcc -DSOPKIT_COMMIT=....
+    .target(name: "CBuildInfo"),
     .target(
       name: "SOPKit",
       dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
       name: "SOPKitCLI",
       dependencies: [
         "SOPKit",
+        "CBuildInfo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // mimalloc (Debian libmimalloc-dev) replaces malloc for the whole program: with glibc's allocator a

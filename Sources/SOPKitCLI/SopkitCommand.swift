@@ -8,6 +8,7 @@ struct SopkitCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sopkit",
     abstract: "Builds the Safety Organized Practice Toolkit website from Content/, Templates/ and Public/.",
+    version: "sopkit \(ProgramVersion.description)",
     subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, BundleCommand.self, NewCommand.self],
     defaultSubcommand: nil)
 
