@@ -24,7 +24,7 @@ let package = Package(
       providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
     ),
     .target(name: "CAtomicSwap"),
-    // The commit `sopkit --version` names: `.ci/release` sets it with -Xcc -DSOPKIT_COMMIT=....
+    // The commit `sopkit --version` names, which `.ci/release` passes in through a header of its own.
     .target(name: "CBuildInfo"),
     .target(
       name: "SOPKit",
