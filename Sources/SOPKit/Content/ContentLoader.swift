@@ -124,7 +124,7 @@ struct ContentLoader {
       diagnostics.append(contentsOf: file.bodyDiagnostics)
       if body.isEmpty {
         diagnostics.warning(
-          "the page has no text below its front matter",
+          EmptyBodyWarning.message(for: body),
           at: SourceLocation(path: file.file.path, line: file.frontMatter.bodyFirstLine))
       }
       switch file.fields {

@@ -160,7 +160,7 @@ struct SiteAssembler {
       guard seen.insert(id.value).inserted else { return nil }
       guard let value = table[id.value] else {
         diagnostics.error(
-          "unknown \(reference.name) '\(id.value)'\(DidYouMean.hint(for: id.value, among: table.keys)); the \(reference.name)s are listed in \(file)",
+          DidYouMean.unknownID(id.value, kind: reference.name, among: table.keys.sorted(), listedIn: file),
           at: id.location)
         return nil
       }
