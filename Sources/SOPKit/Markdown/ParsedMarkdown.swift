@@ -38,6 +38,13 @@ public struct ParsedMarkdown: Sendable, Equatable {
   /// Neither text nor any link or image: the page would be empty.
   var isEmpty: Bool { sections.allSatisfy { $0.text.isEmpty } && links.isEmpty }
 
+  /// No text, no links: what a page keeps of its body once Assemble has resolved it.
+  static let empty = ParsedMarkdown()
+
+  private init() {
+    (pieces, links, headings, sections, htmlAnchors) = ([""], [], [], [], [])
+  }
+
   /// `html` cut at each slot: cmark writes a link's `href` (and an image's `src`) in the order the walk met them.
   init(
     html: UnsafeRawBufferPointer, links: [Link], headings: [Heading], sections: [Section], htmlAnchors: [String] = []

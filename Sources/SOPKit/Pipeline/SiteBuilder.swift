@@ -123,7 +123,7 @@ public struct SiteBuilder: Sendable {
       let loader = ContentLoader(
         contentURL: project.content.url, displayRoot: project.content.display, overlay: project.overlay,
         includeDrafts: options.includeDrafts)
-      let content = diagnostics.run { () throws(BuildFailure) in
+      var content = diagnostics.run { () throws(BuildFailure) in
         try loader.load(reusing: cache?.loadedFiles ?? LoadedFiles())
       }
       let templates = diagnostics.run { () throws(BuildFailure) in
@@ -134,14 +134,18 @@ public struct SiteBuilder: Sendable {
       if let content { _ = diagnostics.run { NewContentPlaceholders(project: project).check(content) } }
       lap("load")
       options.progress?("assemble")
-      let assembled = content.flatMap { content in
+      let replacements = content?.replacements ?? []
+      let loadedFiles = keepsCache ? content?.loadedFiles ?? LoadedFiles() : LoadedFiles()
+      content?.loadedFiles = LoadedFiles()
+      // The assembler takes the content over, so each page's parsed body goes as soon as it is resolved.
+      let assembled = content.take().flatMap { content in
         diagnostics.run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() }
       }
       lap("assemble")
-      guard !diagnostics.hasErrors, let content, let templates, let site = assembled else {
+      guard !diagnostics.hasErrors, let templates, let site = assembled else {
         throw diagnostics.failure
       }
-      return (site, templates, keepsCache ? content.loadedFiles : LoadedFiles(), content.replacements)
+      return (site, templates, loadedFiles, replacements)
     }()
     var site = assembled
     if options.stampsBuild {

@@ -15,20 +15,31 @@ extension SiteAssembler {
     var location: SourceLocation { loaded.location }
   }
 
-  /// Every page's links resolved against every page and file the build has, on every core.
+  /// Every page's links resolved against every page and file the build has, on every core, a run of pages at a
+  /// time: each page's parsed body is let go as soon as its links are resolved, so the parsed and the resolved
+  /// HTML of every page are never in memory together.
   static func resolveLinks<FrontMatter>(
-    of pages: [LoadedContent.Page<FrontMatter>], inventory: LinkResolver.Inventory
+    of pages: inout [LoadedContent.Page<FrontMatter>], inventory: LinkResolver.Inventory
   ) -> [Checked<Page<FrontMatter>>] {
-    pages.parallelMap { page in
-      let outputPath = Route.outputPath(of: page.entry)
-      let resolver = LinkResolver(
-        inventory: inventory, sourcePath: page.contentPath, outputPath: outputPath, language: page.language)
-      var diagnostics = DiagnosticCollector()
-      let body = resolver.resolve(page.body, diagnostics: &diagnostics)
-      return Checked(
-        value: Page(loaded: page, outputPath: outputPath, body: body, linkResolver: resolver),
-        diagnostics: diagnostics.diagnostics)
+    var resolved: [Checked<Page<FrontMatter>>] = []
+    resolved.reserveCapacity(pages.count)
+    for start in stride(from: 0, to: pages.count, by: 1_024) {
+      let run = start..<min(start + 1_024, pages.count)
+      resolved += Array(pages[run]).parallelMap { page in
+        let outputPath = Route.outputPath(of: page.entry)
+        let resolver = LinkResolver(
+          inventory: inventory, sourcePath: page.contentPath, outputPath: outputPath, language: page.language)
+        var diagnostics = DiagnosticCollector()
+        let body = resolver.resolve(page.body, diagnostics: &diagnostics)
+        var loaded = page
+        loaded.body = ParsedMarkdown.empty
+        return Checked(
+          value: Page(loaded: loaded, outputPath: outputPath, body: body, linkResolver: resolver),
+          diagnostics: diagnostics.diagnostics)
+      }
+      for index in run { pages[index].body = ParsedMarkdown.empty }
     }
+    return resolved
   }
 
   /// What links may lead to: every page of the build (and those whose front matter could not be read, so

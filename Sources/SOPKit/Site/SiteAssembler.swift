@@ -4,6 +4,7 @@
 /// The default language's pages make the `Site`; each other language gets an edition (`Site.editions`) with
 /// its translations and, where a page is not translated, the original.
 struct SiteAssembler {
+  /// What was loaded, less its pages, which the assembler takes over.
   let content: LoadedContent
   /// The content's pages with their links resolved.
   let guides: [Page<GuideFrontMatter>]
@@ -12,12 +13,18 @@ struct SiteAssembler {
   /// What resolving the pages' links found.
   private let linkDiagnostics: [Diagnostic]
 
-  init(content: LoadedContent) {
-    self.content = content
+  /// Resolves the links of `content`'s pages; pass a `content` nothing else holds, so that each page's parsed body
+  /// is freed once resolved.
+  init(content: consuming LoadedContent) {
     let inventory = Self.linkInventory(of: content)
-    let guides = Self.resolveLinks(of: content.guides, inventory: inventory)
-    let stories = Self.resolveLinks(of: content.stories, inventory: inventory)
-    let pages = Self.resolveLinks(of: content.pages, inventory: inventory)
+    var loadedGuides = content.guides
+    var loadedStories = content.stories
+    var loadedPages = content.pages
+    (content.guides, content.stories, content.pages) = ([], [], [])
+    self.content = content
+    let guides = Self.resolveLinks(of: &loadedGuides, inventory: inventory)
+    let stories = Self.resolveLinks(of: &loadedStories, inventory: inventory)
+    let pages = Self.resolveLinks(of: &loadedPages, inventory: inventory)
     self.guides = guides.map(\.value)
     self.stories = stories.map(\.value)
     self.pages = pages.map(\.value)
