@@ -11,7 +11,7 @@ import Testing
   /// deprecation codes), and links to headings that do not exist.
   static let realProblems = [
     // Written for Node's doc tool: the deprecation's heading is "DEP0111: `process.binding()`".
-    "Content/guides/deprecations.md: error: the link '#DEP0111' leads to Content/guides/deprecations.md, which has no heading with the anchor 'DEP0111'",
+    "Content/guides/deprecations.md: error: the link '#DEP0111' leads to Content/guides/deprecations.md, which has no heading with the anchor 'DEP0111' (did you mean 'dep0111-processbinding'?)",
     // Node's doc tool numbers a repeated heading `_1`; GitHub (and sopkit) `-1`.
     "Content/guides/deprecations.md: error: the link 'process.md#processexitcode_1' leads to Content/guides/process.md, which has no heading with the anchor 'processexitcode_1' (did you mean 'processexitcode-1'?)",
     "Content/guides/net.md: error: the link '#event-error_1' leads to Content/guides/net.md, which has no heading with the anchor 'event-error_1' (did you mean 'event-error-1'?)",
