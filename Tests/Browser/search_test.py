@@ -9,7 +9,7 @@ import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser import Checks, chromium, console_errors, file_url, serve  # noqa: E402
+from browser import Checks, chromium, console_errors, file_url, run_axe, serve, venv_file  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
@@ -184,7 +184,7 @@ def run(driver, checks, site, base, mode):
     driver.find_element(By.TAG_NAME, "body").send_keys("/")
     checks.expect(driver.switch_to.active_element == field, f"[{mode}] '/' focuses the search field")
     field.send_keys("danger statem")
-    live = results(driver, "#sk-search-live-list a")
+    live = results(driver, "#sk-search-live-list [role=option]")
     checks.expect(live and "danger-statements" in live[0], f"[{mode}] typing shows live results: {live[:2]}")
     field.send_keys(Keys.ARROW_DOWN)
     checks.expect(field.get_attribute("aria-activedescendant") == "sk-search-option-0",
@@ -200,6 +200,9 @@ def run(driver, checks, site, base, mode):
                                       and all(mark.startswith("map") for mark in marks))
     checks.expect(found, f"[{mode}] a partly typed word longer than its stem ('mapp', stem 'map') finds "
                          f"'safety mapping' first, with the words of 'map' marked: {marked}")
+    driver.find_element(By.CSS_SELECTOR, "#sk-search-live-list [role=option]").click()
+    time.sleep(0.5)
+    checks.expect("safety-mapping.html" in driver.current_url, f"[{mode}] a click on a live result opens it")
     driver.get(base + "index.html")
     field = driver.find_element(By.ID, "search-input")
     field.send_keys("saftey")
@@ -216,10 +219,28 @@ def run(driver, checks, site, base, mode):
     checks.expect(console_errors(driver) == [], f"[{mode}] console errors while typing")
 
 
+def axe_states(driver, checks, base):
+    """axe-core on the states search adds: the live list open with "Did you mean", and search.html with a
+    correction and the button for more results."""
+    axe = Path(venv_file("axe_playwright_python/axe.min.js", "axe-playwright-python")).read_text()
+    driver.get(base + "index.html")
+    driver.find_element(By.ID, "search-input").send_keys("saftey")
+    first_live_result(driver, lambda link, marks: "safety" in marks)
+    shown = driver.find_elements(By.CSS_SELECTOR, "#sk-search-live .search-correction")
+    violations = run_axe(driver, axe)
+    checks.expect(shown and not violations, f"the open live list with 'did you mean': {violations}")
+    driver.get(base + "search.html?q=supervison")
+    settled(driver)
+    shown = driver.find_elements(By.CSS_SELECTOR, "#search-status .search-correction, .search-more")
+    violations = run_axe(driver, axe)
+    checks.expect(len(shown) == 2 and not violations, f"search.html with 'did you mean' and 'more': {violations}")
+
+
 def main():
     site = sys.argv[1]
     checks = Checks()
     with chromium() as driver:
+        axe_states(driver, checks, file_url(site))
         run(driver, checks, site, file_url(site), "file")
         with serve(site, "sop/toolkit") as base:
             run(driver, checks, site, base, "http")

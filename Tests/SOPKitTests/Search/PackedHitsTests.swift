@@ -24,11 +24,11 @@ struct PackedHitsTests {
 
   @Test func numbersOfEverySizeComeBackAsTheyWent() {
     let added = [
-      Entry(key: 0, counts: [1, 0, 0, 0, 0], positions: [0]),
-      Entry(key: 0, counts: [0, 0, 0, 0, 0], positions: []),
-      Entry(key: 127, counts: [0, 200, 0, 0, 3], positions: [5, 127, 128, 16_383, 16_384]),
-      Entry(key: 128, counts: [0, 0, 70_000, 0, 0], positions: [2_000_000, 2_000_001]),
-      Entry(key: 3_000_000, counts: [1, 1, 1, 1, 1], positions: [Int32.max - 1, Int32.max]),
+      Entry(key: 0, counts: [1, 0, 0, 0, 0, 0, 2], positions: [0]),
+      Entry(key: 0, counts: [0, 0, 0, 0, 0, 0, 0], positions: []),
+      Entry(key: 127, counts: [0, 200, 0, 0, 3, 0, 2], positions: [5, 127, 128, 16_383, 16_384]),
+      Entry(key: 128, counts: [0, 0, 70_000, 0, 0, 0, 2], positions: [2_000_000, 2_000_001]),
+      Entry(key: 3_000_000, counts: [1, 1, 1, 1, 1, 0, 2], positions: [Int32.max - 1, Int32.max]),
     ]
     var packed = PackedHits()
     for entry in added { packed.append(entry.key, counts: entry.counts, positions: entry.positions) }
@@ -38,8 +38,8 @@ struct PackedHitsTests {
 
   @Test func hitsCopiedUnderOtherKeysKeepTheirCountsAndPositions() {
     var byTerm = PackedHits()
-    byTerm.append(4, counts: [0, 2, 0, 0, 1], positions: [3, 900])
-    byTerm.append(9, counts: [0, 0, 0, 0, 300], positions: Array(0..<48).map { $0 * 1_000 })
+    byTerm.append(4, counts: [0, 2, 0, 0, 1, 0, 2], positions: [3, 900])
+    byTerm.append(9, counts: [0, 0, 0, 0, 300, 0, 2], positions: Array(0..<48).map { $0 * 1_000 })
     var byDocument = PackedHits()
     var keys = [70_000, 70_001]
     byTerm.forEach { _, hits in byDocument.append(keys.removeFirst(), hits) }
