@@ -101,13 +101,8 @@ def firefox(width=1280, height=900):
                         ("network.captive-portal-service.enabled", False), ("network.connectivity-service.enabled", False)]:
         options.set_preference(name, value)
     driver = webdriver.Firefox(service=FirefoxService(geckodriver(), log_path=os.devnull), options=options)
-    driver.set_page_load_timeout(30)
-    driver.set_script_timeout(30)
-    try:
-        driver.set_window_size(width, height)
+    with session(driver, width, height):
         yield driver
-    finally:
-        quit_driver(driver)
 
 
 @contextlib.contextmanager
@@ -152,13 +147,21 @@ def webkit(width=1280, height=900):
                 os.environ.pop("DISPLAY", None)
             else:
                 os.environ["DISPLAY"] = previous
-        driver.set_page_load_timeout(30)
-        driver.set_script_timeout(30)
-        try:
-            driver.set_window_size(width, height)
+        with session(driver, width, height):
             yield driver
-        finally:
-            quit_driver(driver)
+
+
+@contextlib.contextmanager
+def session(driver, width, height):
+    """A started Firefox or WebKitGTK session with the suite's timeouts and a window of `width` x `height`; ended
+    on exit."""
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(30)
+    try:
+        driver.set_window_size(width, height)
+        yield driver
+    finally:
+        quit_driver(driver)
 
 
 def quit_driver(driver):
@@ -306,6 +309,23 @@ def serve(site, subpath="sop", handler_class=None):
 def file_url(site):
     """The file:// address of the site's folder, ending in '/'."""
     return Path(site).resolve().as_uri() + "/"
+
+
+def main_with_shots(check, name):
+    """Parses `SITE [--shots DIR]` and runs `check(site, shots)`: the screenshots go to DIR when given, else to a
+    temporary folder removed at the end. Returns the exit status."""
+    import argparse
+    parser = argparse.ArgumentParser()
+    parser.add_argument("site")
+    parser.add_argument("--shots", help="folder to keep the screenshots in (default: none kept)")
+    args = parser.parse_args()
+    if args.shots:
+        Path(args.shots).mkdir(parents=True, exist_ok=True)
+        status = check(Path(args.site), Path(args.shots))
+        print(f"{name}: screenshots in {args.shots}")
+        return status
+    with tempfile.TemporaryDirectory(prefix=f"sopkit-{name}-") as folder:
+        return check(Path(args.site), Path(folder))
 
 
 class Checks:

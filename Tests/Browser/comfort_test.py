@@ -5,9 +5,7 @@ nothing (no sideways scrolling, no clipped text) at 1280 and 375 px.
 
     /usr/bin/python3 Tests/Browser/comfort_test.py SITE_DIR [--shots DIR]
 """
-import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
@@ -72,14 +70,7 @@ def focus_rings(driver, checks, where):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("site")
-    parser.add_argument("--shots", help="folder to keep the screenshots in (default: none kept)")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="sopkit-comfort-") as folder:
-        shots = Path(args.shots or folder)
-        shots.mkdir(parents=True, exist_ok=True)
-        return check(Path(args.site), shots)
+    return browser.main_with_shots(check, "comfort")
 
 
 def check(site, shots):

@@ -13,9 +13,7 @@
 - Tables (the first page with one): at 375 px a wide table scrolls inside its own box, which takes keyboard focus,
   and the page does not scroll sideways; on paper the whole table fits the page width, header row repeated.
 """
-import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
@@ -50,18 +48,7 @@ def shot_pages(site):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("site")
-    parser.add_argument("--shots", help="folder to keep the screenshots in (default: none kept)")
-    args = parser.parse_args()
-    if args.shots:
-        shots = Path(args.shots)
-        shots.mkdir(parents=True, exist_ok=True)
-        status = check(Path(args.site), shots)
-        print(f"layout: screenshots in {shots}")
-        return status
-    with tempfile.TemporaryDirectory(prefix="sopkit-shots-") as folder:
-        return check(Path(args.site), Path(folder))
+    return browser.main_with_shots(check, "layout")
 
 
 def check(site, shots):

@@ -8,9 +8,7 @@ States: the header's live suggestions open with results, with no results and wit
 keyboard focus on every control of the home page, a guide and the search page (the ring is drawn, the control
 is inside the viewport and nothing covers it). Screenshots of the states are kept in DIR when given.
 """
-import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -188,17 +186,7 @@ def focus_walk(driver, checks, page, width, limit=400):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("site")
-    parser.add_argument("--shots", help="folder to keep the screenshots in (default: none kept)")
-    args = parser.parse_args()
-    if args.shots:
-        Path(args.shots).mkdir(parents=True, exist_ok=True)
-        status = check(Path(args.site), Path(args.shots))
-        print(f"states: screenshots in {args.shots}")
-        return status
-    with tempfile.TemporaryDirectory(prefix="sopkit-states-") as folder:
-        return check(Path(args.site), Path(folder))
+    return browser.main_with_shots(check, "states")
 
 
 def check(site, shots):
