@@ -1,4 +1,4 @@
-# What Benchmarks/run.sh and Benchmarks/search.sh share: installing, building sopkit, generating trees.
+# What Benchmarks/run.sh, search.sh and relevance.sh share: installing, building sopkit, generating trees.
 # Sourced after HERE (this folder), REPO, WORK and SEED are set.
 
 say() { printf '\n== %s\n' "$*"; }
@@ -31,6 +31,13 @@ pypi_program() {
     program="$(cd / && "$venv/bin/python" -I -c "$locate")"
   fi
   echo "$program"
+}
+
+# Sets PAGEFIND_BIN to Pagefind $PAGEFIND_VERSION (from PyPI's pagefind-bin) unless it is given.
+pagefind_binary() {
+  pagefind_is_wanted() { [ "$("$1" --version 2>/dev/null)" = "pagefind $PAGEFIND_VERSION" ]; }
+  [ -n "${PAGEFIND_BIN:-}" ] || PAGEFIND_BIN="$(pypi_program "pagefind-bin==$PAGEFIND_VERSION" \
+    'import pagefind_bin, os; print(os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind"))' pagefind_is_wanted)"
 }
 
 # Sets SOPKIT_BIN (building sopkit in release mode unless SOPKIT_BIN is given) and SOPKIT_LABEL.

@@ -28,9 +28,7 @@ mkdir -p "$WORK/trees" "$WORK/results"
 [ -x /usr/bin/time ] || { say "installing time"; apt_install time; }
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && /usr/bin/python3 -c 'import selenium' 2>/dev/null \
   || { say "installing chromium, chromium-driver, python3-selenium"; apt_install chromium chromium-driver python3-selenium; }
-pagefind_is_wanted() { [ "$("$1" --version 2>/dev/null)" = "pagefind $PAGEFIND_VERSION" ]; }
-[ -n "${PAGEFIND_BIN:-}" ] || PAGEFIND_BIN="$(pypi_program "pagefind-bin==$PAGEFIND_VERSION" \
-  'import pagefind_bin, os; print(os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind"))' pagefind_is_wanted)"
+pagefind_binary
 sopkit_binary
 echo "sopkit:   $SOPKIT_BIN ($SOPKIT_LABEL)"
 echo "pagefind: $("$PAGEFIND_BIN" --version)"

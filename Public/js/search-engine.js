@@ -10,6 +10,12 @@
   var PREFIX_WEIGHT = 0.7;
   var MAX_EXPANSIONS = 60;
   var PROXIMITY_CANDIDATES = 300;
+  // A corrected word counts for less than a prefix, which counts for less than an exact word.
+  var CORRECTION_WEIGHT = 0.4;
+  var MAX_CORRECTIONS = 1;
+  // Bounds on the work one keystroke can cause: query words read, and the longest word that is corrected.
+  var MAX_QUERY_TERMS = 10;
+  var MAX_CORRECTED_LENGTH = 32;
 
   function fold(text) {
     // Plain ASCII text has nothing to decompose or strip (the common case, so it skips the slow path).
@@ -48,7 +54,10 @@
     });
   }
 
-  /** The query's terms: the last word, while still being typed, also matches as a prefix. */
+  /**
+   * The query's terms: the last word, while still being typed, also matches as a prefix. Each keeps where its word
+   * is in the query (`start`, `end`), so a corrected query can be written. Only the first `MAX_QUERY_TERMS` count.
+   */
   function parseQuery(query, stemmer) {
     var tokens = tokenize(query);
     var typing = tokens.length > 0 && tokens[tokens.length - 1].end === query.length;
@@ -61,7 +70,8 @@
       var key = term + (prefix ? "*" : "");
       if (seen[key]) return;
       seen[key] = true;
-      var qterm = { term: term, word: word, prefix: prefix };
+      if (terms.length >= MAX_QUERY_TERMS) return;
+      var qterm = { term: term, word: word, prefix: prefix, start: token.start, end: token.end };
       // The stem of the word without its accents, which is how snippets compare the page's words. Such stems are
       // short ("casas" is "cas"), so while typing only the typed word is a prefix, never the stem.
       if (stemmer && stemmer.wantsAccents) {
@@ -71,6 +81,23 @@
       terms.push(qterm);
     });
     return terms;
+  }
+
+  /** An object with `names[i]` set to `values[i]`: how records, sections and roles are read, by the index's names. */
+  function named(names, values) {
+    var object = {};
+    for (var i = 0; i < names.length; i++) object[names[i]] = values[i];
+    return object;
+  }
+
+  /**
+   * A document's record (search/docs-N.js) as an object, its sections too, read by the names in index.js's `format`
+   * (Sources/SOPKit/Search/SearchIndexFormat.swift makes both).
+   */
+  function readRecord(format, values) {
+    var record = named(format.record, values);
+    record.sections = record.sections.map(function (section) { return named(format.section, section); });
+    return record;
   }
 
   function lowerBound(list, value) {
@@ -84,9 +111,44 @@
 
   function startsWith(text, prefix) { return text.lastIndexOf(prefix, 0) === 0; }
 
+  /**
+   * The optimal-string-alignment (Damerau) distance between the code points `a` and `b`: insertions, deletions,
+   * substitutions and swaps of two neighbours each count one. Over `max` it returns `max + 1`, and stops as soon as
+   * it knows. With `asPrefix`, the distance from `a` to the nearest beginning of `b`, for a word still being typed.
+   */
+  function editDistance(a, b, max, asPrefix) {
+    if (!asPrefix && Math.abs(a.length - b.length) > max) return max + 1;
+    var width = asPrefix ? Math.min(b.length, a.length + max) : b.length;
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      var row = new Array(width + 1);
+      var least = row[0] = i;
+      for (var j = 1; j <= width; j++) {
+        if (i === 0) { row[j] = j; least = 0; continue; }
+        var d = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+        row[j] = d;
+        if (d < least) least = d;
+      }
+      if (least > max) return max + 1;
+      rows.push(row);
+    }
+    var last = rows[a.length], found = max + 1;
+    for (var k = asPrefix ? Math.max(0, a.length - max) : width; k <= width; k++) found = Math.min(found, last[k]);
+    return found;
+  }
+
+  /** The edits a query word of `length` letters may be corrected by: `lengths` is the index's `correctionLengths`. */
+  function allowedEdits(length, lengths) {
+    var edits = 0;
+    while (edits < lengths.length && length >= lengths[edits]) edits++;
+    return edits;
+  }
+
   /** Whether a folded word (or its term) matches a query term. */
   function matches(qterm, word, term) {
     if (term === qterm.term || term === qterm.plain) return true;
+    if (qterm.corrections && qterm.corrections.indexOf(term) >= 0) return true;
     return qterm.prefix && ((!qterm.exactStem && startsWith(term, qterm.term))
       || startsWith(word.replace(/'/g, ""), qterm.word) || (qterm.stems || []).indexOf(term) >= 0);
   }
@@ -96,6 +158,7 @@
    */
   function Engine(index, load, stemmer) {
     this.index = index;
+    this.roles = index.roles.map(function (role) { return named(index.format.role, role); });
     this.load = load;
     this.stemmer = stemmer || null;
   }
@@ -168,17 +231,86 @@
     });
   };
 
+  /**
+   * Index terms for a query word that nothing starts with: the term of the likeliest indexed word within its
+   * allowed edits (`index.format.correctionLengths`): the nearest; among as near, one that keeps the typed first
+   * letter, then by the likelier slip, then the most common. One word only, so the results are those of the query
+   * "Did you mean" offers. The words come from the `words` shards of the query word's first two letters (a swapped
+   * or extra first letter is found too). Sets `qterm.correction`, that word, and `qterm.corrections`, its terms.
+   */
+  Engine.prototype.corrections = function (qterm) {
+    var self = this;
+    var typed = Array.from(qterm.word);
+    var max = allowedEdits(typed.length, this.index.format.correctionLengths);
+    var letters = this.index.wordShards || [];
+    if (!max || typed.length > MAX_CORRECTED_LENGTH) return Promise.resolve([]);
+    var shards = [];
+    typed.slice(0, 2).forEach(function (letter) {
+      var at = letters.indexOf(letter);
+      if (at >= 0 && shards.indexOf(at) < 0) shards.push(at);
+    });
+    return Promise.all(shards.map(function (s) { return self.load("words", s); })).then(function (loaded) {
+      var best = max + 1, near = [];
+      loaded.forEach(function (shard) {
+        shard.words.forEach(function (word, rank) {
+          var letters = Array.from(word);
+          var d = editDistance(typed, letters, Math.min(max, best), qterm.prefix);
+          if (d > max || d > best) return;
+          if (d < best) { best = d; near = []; }
+          // A whole word before the beginning of one; a letter left out is the commonest slip, then a wrong or
+          // swapped one, then one too many.
+          var whole = !qterm.prefix || editDistance(typed, letters, d, false) === d;
+          var slip = !whole ? 3 : letters.length > typed.length ? 0 : letters.length === typed.length ? 1 : 2;
+          near.push({ word: word, rank: rank, firstLetter: letters[0] === typed[0] ? 0 : 1, slip: slip });
+        });
+      });
+      near.sort(function (a, b) { return a.firstLetter - b.firstLetter || a.slip - b.slip || a.rank - b.rank; });
+      var found = near.slice(0, MAX_CORRECTIONS).map(function (n) { return n.word; });
+      var terms = [];
+      found.forEach(function (word) {
+        var term = termOf(word, self.stemmer);
+        if (terms.indexOf(term) < 0) terms.push(term);
+      });
+      return Promise.all(terms.map(function (term) { return self.postingsOf(term); })).then(function (lists) {
+        var expansions = [];
+        lists.forEach(function (postings) {
+          if (postings) expansions.push({ postings: postings, weight: CORRECTION_WEIGHT / best });
+        });
+        if (expansions.length) {
+          qterm.correction = found[0];
+          qterm.corrections = terms;
+        }
+        return expansions;
+      });
+    });
+  };
+
+  /** The query with each corrected word replaced by its likeliest correction, or null when none was corrected. */
+  function correctedQuery(query, qterms) {
+    var corrected = qterms.filter(function (q) { return q.correction; });
+    if (!corrected.length) return null;
+    var text = "", at = 0;
+    corrected.sort(function (a, b) { return a.start - b.start; }).forEach(function (q) {
+      text += query.slice(at, q.start) + q.correction;
+      at = q.end;
+    });
+    return text + query.slice(at);
+  }
+
   /** Which documents `filter` lets through (a byte per document), or null when it lets every one through. */
   Engine.prototype.allowed = function (filter) {
     if (filter.kind == null && filter.role == null) return null;
     var index = this.index;
-    var bit = filter.role == null ? -1 : index.roles.findIndex(function (r) { return r[0] === filter.role; });
+    var bit = filter.role == null ? -1 : this.roles.findIndex(function (role) { return role.id === filter.role; });
     var allowed = new Uint8Array(index.documents);
     if (filter.role != null && bit < 0) return allowed;
+    // A filter is the kind in its low `filterKindBits` bits and a bit per role above (SearchIndexFormat.filter).
+    var kindSpan = Math.pow(2, index.format.filterKindBits);
     for (var id = 0; id < index.documents; id++) {
-      var f = index.filters[id];
-      allowed[id] = (filter.kind == null || index.kinds[f % 8] === filter.kind)
-        && (bit < 0 || Math.floor(Math.floor(f / 8) / Math.pow(2, bit)) % 2 === 1) ? 1 : 0;
+      var packed = index.filters[id];
+      var kind = packed % kindSpan, roleBits = Math.floor(packed / kindSpan);
+      allowed[id] = (filter.kind == null || index.kinds[kind] === filter.kind)
+        && (bit < 0 || Math.floor(roleBits / Math.pow(2, bit)) % 2 === 1) ? 1 : 0;
     }
     return allowed;
   };
@@ -191,8 +323,10 @@
   Engine.prototype.rank = function (query, filter) {
     var self = this;
     var qterms = parseQuery(query, this.stemmer);
-    if (!qterms.length) return Promise.resolve({ terms: qterms, hits: [] });
-    return Promise.all(qterms.map(function (q) { return self.expansions(q); })).then(function (perTerm) {
+    if (!qterms.length) return Promise.resolve({ terms: qterms, hits: [], correction: null });
+    return Promise.all(qterms.map(function (q) {
+      return self.expansions(q).then(function (found) { return found.length ? found : self.corrections(q); });
+    })).then(function (perTerm) {
       var count = qterms.length;
       var allowed = self.allowed(filter || {});
       var scores = new Float64Array(self.index.documents * count);
@@ -237,7 +371,7 @@
         });
         ranked.sort(byScore);
       }
-      return { terms: qterms, hits: ranked };
+      return { terms: qterms, hits: ranked, correction: correctedQuery(query, qterms) };
     });
   };
 
@@ -290,19 +424,21 @@
     length = length || 28;
     isMatch = isMatch || matcher(qterms, stemmer);
     var best = null;
-    record[6].forEach(function (section) {
-      var tokens = tokenize(section[2]);
-      var headingHits = tokenize(section[1]).filter(function (t) { return isMatch(t.word) >= 0; }).length;
+    record.sections.forEach(function (section) {
+      var tokens = tokenize(section.text);
+      var headingHits = tokenize(section.heading).filter(function (t) { return isMatch(t.word) >= 0; }).length;
       var window = bestWindow(tokens, isMatch, length);
       var score = window.distinct * 10 + headingHits * 15 + window.count;
       if (score > 0 && (!best || score > best.score)) best = { section: section, tokens: tokens, window: window, score: score };
     });
     if (!best || best.window.distinct === 0) {
-      var summary = record[5] || (best ? best.section[2] : "");
+      var summary = record.summary || (best ? best.section.text : "");
       var tokens = tokenize(summary);
-      return { anchor: best ? best.section[0] : "", html: render(summary, tokens, bestWindow(tokens, isMatch, length), isMatch) };
+      return {
+        anchor: best ? best.section.anchor : "", html: render(summary, tokens, bestWindow(tokens, isMatch, length), isMatch)
+      };
     }
-    return { anchor: best.section[0], html: render(best.section[2], best.tokens, best.window, isMatch) };
+    return { anchor: best.section.anchor, html: render(best.section.text, best.tokens, best.window, isMatch) };
   }
 
   // The run of `length` words with the most distinct query words (then the most matches).
@@ -349,17 +485,17 @@
       return Promise.all(top.map(function (hit) { return self.load("docs", hit.id); })).then(function (records) {
         var isMatch = matcher(ranked.terms, self.stemmer);
         var roleNames = {};
-        self.index.roles.forEach(function (r) { roleNames[r[0]] = r[1]; });
+        self.roles.forEach(function (role) { roleNames[role.id] = role.name; });
         var results = top.map(function (hit, i) {
-          var record = records[i];
+          var record = readRecord(self.index.format, records[i]);
           var found = snippet(record, ranked.terms, self.stemmer, 0, isMatch);
           return {
-            id: hit.id, score: hit.score, path: record[0], title: record[1], kind: self.index.kinds[record[2]],
-            roles: record[3].map(function (id) { return roleNames[id] || id; }), date: record[4], lang: record[7] || null,
-            anchor: found.anchor, snippet: found.html, local: record[8] === 1
+            id: hit.id, score: hit.score, path: record.path, title: record.title, kind: self.index.kinds[record.kind],
+            roles: record.roles.map(function (id) { return roleNames[id] || id; }), date: record.date,
+            lang: record.language || null, anchor: found.anchor, snippet: found.html, local: record.local === 1
           };
         });
-        return { total: ranked.hits.length, results: results };
+        return { total: ranked.hits.length, results: results, correction: ranked.correction };
       });
     });
   };
@@ -389,7 +525,8 @@
 
   var api = {
     fold: fold, tokenize: tokenize, termOf: termOf, parseQuery: parseQuery, escapeHTML: escapeHTML,
-    snippet: snippet, proximityBoost: proximityBoost, Engine: Engine, scriptLoader: scriptLoader
+    editDistance: editDistance, allowedEdits: allowedEdits,
+    readRecord: readRecord, snippet: snippet, proximityBoost: proximityBoost, Engine: Engine, scriptLoader: scriptLoader
   };
   root.SOPKIT_SEARCH = api;
   if (typeof module === "object" && module.exports) module.exports = api;

@@ -58,6 +58,18 @@
     note.lang = document.documentElement.lang;
     link.appendChild(note);
   }
+  // "Did you mean {query}?" with the corrected query as a link to the search page, or null when nothing was corrected.
+  function correctionNote(correction) {
+    if (!correction) return null;
+    var note = el("p", "search-correction");
+    var link = el("a", null, correction.trim());
+    link.href = form.getAttribute("action") + "?q=" + encodeURIComponent(correction.trim());
+    var parts = (strings["did-you-mean"] || "").split("{query}");
+    note.appendChild(document.createTextNode(parts[0]));
+    note.appendChild(link);
+    note.appendChild(document.createTextNode(parts.slice(1).join("")));
+    return note;
+  }
   function countText(n) { return n === 1 ? say("count-one") : say("count-many", { count: n }); }
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -77,25 +89,30 @@
 
   // search.html: the full list, with filters kept in the address so a filtered search can be bookmarked.
   function setupPage() {
-    var role = document.getElementById("sk-search-role");
-    var kind = document.getElementById("sk-search-kind");
+    var roleSelect = document.getElementById("sk-search-role");
+    var kindSelect = document.getElementById("sk-search-kind");
     var status = document.getElementById("search-status");
     var empty = document.getElementById("sk-search-empty");
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
-    if (role) role.value = params.get("role") || "";
-    if (kind) kind.value = params.get("kind") || "";
+    if (roleSelect) roleSelect.value = params.get("role") || "";
+    if (kindSelect) kindSelect.value = params.get("kind") || "";
     function filter() {
-      return { role: role && role.value ? role.value : null, kind: kind && kind.value ? kind.value : null };
+      return {
+        role: roleSelect && roleSelect.value ? roleSelect.value : null, kind: kindSelect && kindSelect.value ? kindSelect.value : null
+      };
     }
     function remember() {
       var next = new URLSearchParams();
       if (input.value) next.set("q", input.value);
-      if (role && role.value) next.set("role", role.value);
-      if (kind && kind.value) next.set("kind", kind.value);
+      if (roleSelect && roleSelect.value) next.set("role", roleSelect.value);
+      if (kindSelect && kindSelect.value) next.set("kind", kindSelect.value);
       var search = next.toString();
       history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
     }
+    // A screen of results at a time, so a query loads few files; more load when the reader asks for them.
+    var pageSize = 8;
+    var limit = pageSize;
     function show(found) {
       resultsBox.textContent = "";
       if (empty) empty.hidden = true;
@@ -109,6 +126,8 @@
         return;
       }
       status.textContent = countText(found.total);
+      var note = correctionNote(found.correction);
+      if (note) status.appendChild(note);
       var list = el("ol", "search-results__list");
       found.results.forEach(function (result) {
         var item = el("li", "search-result");
@@ -131,11 +150,26 @@
         list.appendChild(item);
       });
       resultsBox.appendChild(list);
+      var left = found.total - found.results.length;
+      if (left > 0) {
+        var more = el("button", "button search-more", say("more", { count: Math.min(pageSize, left) }));
+        more.type = "button";
+        more.addEventListener("click", function () {
+          var shown = found.results.length;
+          limit += pageSize;
+          run(input.value, filter(), limit, function (next) {
+            show(next);
+            var links = resultsBox.querySelectorAll(".search-result__title a");
+            if (links[shown]) links[shown].focus();
+          });
+        });
+        resultsBox.appendChild(more);
+      }
     }
-    function update() { remember(); run(input.value, filter(), 50, show); }
+    function update() { remember(); limit = pageSize; run(input.value, filter(), limit, show); }
     input.addEventListener("input", update);
-    if (role) role.addEventListener("change", update);
-    if (kind) kind.addEventListener("change", update);
+    if (roleSelect) roleSelect.addEventListener("change", update);
+    if (kindSelect) kindSelect.addEventListener("change", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
     resultsBox.addEventListener("keydown", function (event) { moveFocus(event, resultsBox); });
     input.addEventListener("keydown", function (event) {
@@ -144,7 +178,7 @@
         if (first) { event.preventDefault(); first.focus(); }
       }
     });
-    run(input.value, filter(), 50, show);
+    run(input.value, filter(), limit, show);
   }
 
   function moveFocus(event, box) {
@@ -178,10 +212,14 @@
     }
     function show(found) {
       list.textContent = "";
+      Array.prototype.forEach.call(live.querySelectorAll(".search-correction"), function (old) { old.remove(); });
       active = -1;
       input.removeAttribute("aria-activedescendant");
       if (!found) { status.textContent = ""; close(); return; }
-      status.textContent = found.results.length ? countText(found.total) : say("none", { query: input.value });
+      var note = correctionNote(found.correction);
+      if (note) live.insertBefore(note, list);
+      status.textContent = (found.results.length ? countText(found.total) : say("none", { query: input.value }))
+        + (note ? " " + note.textContent : "");
       empty.hidden = found.results.length > 0;
       empty.querySelector(".search-empty__message").textContent = say("none", { query: input.value });
       found.results.forEach(function (result, i) {

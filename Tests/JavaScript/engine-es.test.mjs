@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
+const format = require("./index-format.json");
 const S = require("../../Public/js/search-engine.js");
 const es = require("../../Public/js/search-stemmer-es.js");
 
@@ -22,7 +23,7 @@ test("a query typed without accents gets the stem the index keeps for the plain 
 });
 
 test("snippets mark the accented word for an unaccented query and the other way round", () => {
-  const record = ["es/guides/g.html", "Garantías", 0, [], "", "", [["", "", "La garantía de la familia."]]];
+  const record = S.readRecord(format, ["es/guides/g.html", "Garantías", 0, [], "", "", [["", "", "La garantía de la familia."]], null, 0]);
   for (const query of ["garantia ", "garantía "]) {
     const found = S.snippet(record, S.parseQuery(query, es), es);
     assert.match(found.html, /<mark>garantía<\/mark>/, query);
@@ -31,7 +32,7 @@ test("snippets mark the accented word for an unaccented query and the other way 
 
 test("while typing, a Spanish word's stem is matched exactly and only the typed word is a prefix", async () => {
   const index = {
-    version: 1, stemmer: "es", kinds: ["guide", "story", "page", "contacts"], roles: [], documents: 3,
+    version: 1, stemmer: "es", format, kinds: ["guide", "story", "page", "contacts"], roles: [], documents: 3,
     termShards: ["cas"], documentShards: [0], filters: [0, 0, 0],
   };
   const shard = { terms: ["cas", "casas", "case", "cases"], postings: [[0, 500, 1, 0], [1, 100, 1, 0], [1, 900, 1, 3], [2, 900, 1, 3]] };

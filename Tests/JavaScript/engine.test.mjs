@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
+// What search/index.js says its records hold; SearchFormatContractTests checks it against the Swift side.
+const format = require("./index-format.json");
 const S = require("../../Public/js/search-engine.js");
 const stemmer = require("../../Public/js/search-stemmer-en.js");
 
@@ -26,7 +28,7 @@ test("the last word is a prefix only while it is being typed", () => {
 
 // A two-shard index by hand: [docDelta, score, positionCount, positionDeltas...] per document.
 const index = {
-  version: 1, stemmer: "en", kinds: ["guide", "story", "page", "contacts"],
+  version: 1, stemmer: "en", format, kinds: ["guide", "story", "page", "contacts"],
   roles: [["leaders", "Leaders"], ["line-staff", "Line staff"]], documents: 3,
   termShards: ["dang", "safeti"],
   filters: [0 + 8 * 1, 0 + 8 * 2, 1 + 8 * 3],
@@ -94,6 +96,7 @@ test("results carry the matching section's anchor and a marked snippet", async (
 
 test("snippets escape HTML and mark folded matches", () => {
   const terms = S.parseQuery("ecole ", stemmer);
-  const { html } = S.snippet(["p", "t", 0, [], "", "", [["", "", "<b>École</b> & more"]]], terms, stemmer);
+  const record = S.readRecord(format, ["p", "t", 0, [], "", "", [["", "", "<b>École</b> & more"]], null, 0]);
+  const { html } = S.snippet(record, terms, stemmer);
   assert.equal(html, "&lt;b&gt;<mark>École</mark>&lt;/b&gt; &amp; more");
 });

@@ -55,6 +55,7 @@ struct ContentLoader {
         diagnostics.append(contentsOf: error.diagnostics)
       }
     }
+    let glossary = readGlossary(scanner, languages: Set(settings?.languages.map(\.id) ?? []), diagnostics: &diagnostics)
     if let overlayScanner {
       settings?.local = readOverlaySettings(overlayScanner, inventory: inventory, diagnostics: &diagnostics)
       regions = readOverlayContacts(overlayScanner, addingTo: regions, diagnostics: &diagnostics)
@@ -98,6 +99,7 @@ struct ContentLoader {
       fileSizes: inventory.fileSizes,
       settingsPath: settingsPath, contactsPath: contactsPath, displayRoot: scanner.displayRoot,
       overlayDisplayRoot: overlayScanner?.displayRoot, localFiles: inventory.localFiles, replacements: replacements)
+    content.glossary = glossary
     var files = LoadedFiles()
     for (entry, result) in zip(inventory.markdown, loaded) {
       let file: LoadedFile
@@ -194,6 +196,23 @@ struct ContentLoader {
   }
 
   static let imageExtensions: Set<String> = ["svg", "png", "jpg", "jpeg", "gif", "webp"]
+
+  /// The terms of `glossary.yaml`, when there is one.
+  private func readGlossary(_ scanner: ContentScanner, languages: Set<String>, diagnostics: inout DiagnosticCollector)
+    -> [GlossaryTerm]
+  {
+    let url = scanner.contentURL.appendingPathComponent("glossary.yaml")
+    guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+    do throws(BuildFailure) {
+      let read = try GlossaryFile.read(
+        try SourceFile.read(url, displayPath: scanner.displayPath("glossary.yaml")), languages: languages)
+      diagnostics.append(contentsOf: read.diagnostics)
+      return read.value
+    } catch {
+      diagnostics.append(contentsOf: error.diagnostics)
+      return []
+    }
+  }
 
   /// The regions and contacts the overlay's `contacts.yaml` adds to the statewide ones.
   private func readOverlayContacts(

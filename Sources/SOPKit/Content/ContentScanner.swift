@@ -57,7 +57,9 @@ struct ContentScanner {
     let root = contentURL.resolvingSymlinksInPath().standardizedFileURL.path
     let manager = FileManager.default
     let folder = contentURL.path
-    for relative in FolderWalk(root: folder, displayRoot: displayRoot).paths(diagnostics: &diagnostics) {
+    let (paths, failures) = FolderWalk(root: folder).paths()
+    diagnostics.append(contentsOf: SystemFailure.diagnostics(for: failures, displayRoot: displayRoot))
+    for relative in paths {
       let name = (relative as NSString).lastPathComponent
       let location = SourceLocation(path: displayPath(relative))
       // One lstat, not Foundation's attribute dictionary, which cost more than the rest of the scan.
@@ -118,7 +120,7 @@ struct ContentScanner {
             kind: kind, slug: slug, language: language, contentPath: relative,
             url: contentURL.appendingPathComponent(relative, isDirectory: false),
             displayPath: displayPath(relative), isLocal: isLocal))
-      } else if parts.count > 1 || !["site.yaml", "contacts.yaml"].contains(name) {
+      } else if parts.count > 1 || !["site.yaml", "contacts.yaml", "glossary.yaml"].contains(name) {
         inventory.files.append(relative)
         inventory.fileSizes[relative] = type == 0 ? 0 : Int(status.st_size)
         if isLocal { inventory.localFiles.insert(relative) }

@@ -18,6 +18,8 @@ struct LoadedContent: Sendable {
 
   var settings: SiteSettings
   var regions: [Located<Region>]
+  /// From `glossary.yaml`; empty when there is none.
+  var glossary: [GlossaryTerm] = []
   var guides: [Page<GuideFrontMatter>]
   var stories: [Page<StoryFrontMatter>]
   var pages: [Page<PageFrontMatter>]

@@ -82,25 +82,12 @@ enum SiteSettingsFile {
 
   /// A role's or topic's `translations:`, keyed by language id: each with a `name` and an optional `description`.
   private static func readTranslations(_ entry: YAMLFields, languages: [String]) -> [String: TranslatedText] {
-    entry.record("translations") { mapping in
-      var translations: [String: TranslatedText] = [:]
-      for key in mapping.keys {
-        guard languages.contains(key.value) else {
-          mapping.error(
-            "'\(key.value)' is not one of the site's languages; list it under 'languages' first",
-            at: key.location)
-          continue
-        }
-        let text = mapping.record(key.value) { fields -> TranslatedText? in
-          let name = fields.string("name", required: true)
-          let description = fields.string("description")?.value
-          fields.reportUnknownKeys()
-          return name.map { TranslatedText(name: $0.value, description: description) }
-        }
-        if let text { translations[key.value] = text }
-      }
-      return translations
-    } ?? [:]
+    entry.translations(languages: languages) { fields -> TranslatedText? in
+      let name = fields.string("name", required: true)
+      let description = fields.string("description")?.value
+      fields.reportUnknownKeys()
+      return name.map { TranslatedText(name: $0.value, description: description) }
+    }
   }
 
   private static func readEntry(_ entry: YAMLFields) -> (id: String, name: String, description: String)? {

@@ -37,7 +37,7 @@ public struct SiteBuilder: Sendable {
     let staging = try writer.stage()
     let made: MadeSite
     do {
-      made = try make(cache: nil, searchIndex: true, filesHash: filesHash, into: staging)
+      made = try make(cache: nil, keepsCache: false, searchIndex: true, filesHash: filesHash, into: staging)
     } catch {
       staging.discard()
       throw error
@@ -67,7 +67,8 @@ public struct SiteBuilder: Sendable {
     -> BuiltSite
   {
     let collector = FileCollector()
-    let made = try make(cache: cache, searchIndex: searchIndex || cache == nil, filesHash: nil, into: collector)
+    let made = try make(
+      cache: cache, keepsCache: true, searchIndex: searchIndex || cache == nil, filesHash: nil, into: collector)
     var files = collector.files
     if let cache {
       files += cache.reusedFiles(
@@ -100,9 +101,10 @@ public struct SiteBuilder: Sendable {
     var report: BuildReport
   }
 
-  private func make(cache: BuildCache?, searchIndex: Bool, filesHash: String?, into sink: any FileSink)
-    throws(BuildFailure) -> MadeSite
-  {
+  /// Runs every stage but the writing; with `keepsCache` the result keeps every loaded file for a next build.
+  private func make(
+    cache: BuildCache?, keepsCache: Bool, searchIndex: Bool, filesHash: String?, into sink: any FileSink
+  ) throws(BuildFailure) -> MadeSite {
     let clock = ContinuousClock()
     let start = clock.now
     var stages: [(String, Double)] = []
@@ -114,27 +116,33 @@ public struct SiteBuilder: Sendable {
     }
     var diagnostics = StageDiagnostics()
 
-    options.progress?("load")
-    let loader = ContentLoader(
-      contentURL: project.content.url, displayRoot: project.content.display, overlay: project.overlay,
-      includeDrafts: options.includeDrafts)
-    let content = diagnostics.run { () throws(BuildFailure) in
-      try loader.load(reusing: cache?.loadedFiles ?? LoadedFiles())
-    }
-    let templates = diagnostics.run { () throws(BuildFailure) in
-      try TemplateSet.load(
-        from: project.templates.url, displayRoot: project.templates.display,
-        language: content?.settings.language ?? "en", otherLanguages: content?.settings.languages.map(\.id) ?? [])
-    }
-    lap("load")
-    options.progress?("assemble")
-    let assembled = content.flatMap { content in
-      diagnostics.run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() }
-    }
-    lap("assemble")
-    guard !diagnostics.hasErrors, let content, let templates, var site = assembled else {
-      throw diagnostics.failure
-    }
+    // Load and assemble in a scope of their own, so that every file's text and parsed body are let go before
+    // the pages are rendered, unless the cache keeps them.
+    let (assembled, templates, loadedFiles, replacements) = try { () throws(BuildFailure) in
+      options.progress?("load")
+      let loader = ContentLoader(
+        contentURL: project.content.url, displayRoot: project.content.display, overlay: project.overlay,
+        includeDrafts: options.includeDrafts)
+      let content = diagnostics.run { () throws(BuildFailure) in
+        try loader.load(reusing: cache?.loadedFiles ?? LoadedFiles())
+      }
+      let templates = diagnostics.run { () throws(BuildFailure) in
+        try TemplateSet.load(
+          from: project.templates.url, displayRoot: project.templates.display,
+          language: content?.settings.language ?? "en", otherLanguages: content?.settings.languages.map(\.id) ?? [])
+      }
+      lap("load")
+      options.progress?("assemble")
+      let assembled = content.flatMap { content in
+        diagnostics.run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() }
+      }
+      lap("assemble")
+      guard !diagnostics.hasErrors, let content, let templates, let site = assembled else {
+        throw diagnostics.failure
+      }
+      return (site, templates, keepsCache ? content.loadedFiles : LoadedFiles(), content.replacements)
+    }()
+    var site = assembled
     if options.stampsBuild {
       options.progress?("stamp")
       site = stamped(site, filesHash: filesHash)
@@ -166,10 +174,10 @@ public struct SiteBuilder: Sendable {
     var report = BuildReport(
       pageCount: made.count { $0.hasSuffix(".html") }, fileCount: made.count + searchPaths.count + copies.count,
       guideCount: site.guides.count, storyCount: site.stories.count, warnings: diagnostics.warnings.sortedUnique(),
-      seconds: (clock.now - start) / .seconds(1), stageSeconds: stages, replacements: content.replacements)
+      seconds: (clock.now - start) / .seconds(1), stageSeconds: stages, replacements: replacements)
     report.pagesRendered = pagesRendered
     return MadeSite(
-      site: site, templates: templates, loadedFiles: content.loadedFiles, copies: copies,
+      site: site, templates: templates, loadedFiles: loadedFiles, copies: copies,
       searchPaths: indexed?.0, renderedAll: only == nil, report: report)
   }
 

@@ -34,6 +34,8 @@ struct DocumentTerms: Sendable {
     add(document.title, .title)
     add(document.summary, .summary)
     for keyword in document.keywords { add(keyword, .keywords, tokenizer: keywordTokenizer ?? tokenizer) }
+    for name in document.glossaryTitleNames { add(name, .glossaryTitle, tokenizer: keywordTokenizer ?? tokenizer) }
+    for name in document.glossaryNames { add(name, .glossary, tokenizer: keywordTokenizer ?? tokenizer) }
     for section in document.sections {
       add(section.heading, .headings)
       add(section.text, .body)

@@ -10,12 +10,17 @@ struct SearchDocument: Sendable {
   /// The indexed fields, in ranking order; the raw value is the field's place in `SearchIndexBuilder.weights`.
   enum Field: Int, CaseIterable {
     case title, headings, keywords, summary, body
+    /// The other names of the glossary terms the title names (`GlossaryExpansion`): a title that says "Child and
+    /// Family Team Meetings" is found by "CFTM" as its title would be.
+    case glossaryTitle
+    /// The other names of the glossary terms only the text names: "child and family team" finds a page that only
+    /// says "CFT".
+    case glossary
   }
 
   var path: String
   var title: String
-  /// `guide`, `story`, `page` or `contacts`, an index into `SearchIndexBuilder.kinds`.
-  var kind: Int
+  var kind: SearchKind
   var roleIDs: [String]
   var date: String
   var summary: String
@@ -26,9 +31,13 @@ struct SearchDocument: Sendable {
   var language: String?
   /// From a county's overlay: results show it as local.
   var isLocal: Bool
+  /// The other names of the glossary terms its title names (the `glossaryTitle` field) and only its text names
+  /// (`glossary`).
+  var glossaryTitleNames: [String] = []
+  var glossaryNames: [String] = []
 
   init(
-    path: String, title: String, kind: Int, roleIDs: [String] = [], date: String = "", summary: String,
+    path: String, title: String, kind: SearchKind, roleIDs: [String] = [], date: String = "", summary: String,
     keywords: [String] = [], body: RenderedMarkdown? = nil, sections: [Section] = [], language: String? = nil,
     isLocal: Bool = false
   ) {

@@ -1,19 +1,16 @@
 /// Turns the site model into search documents: guides, stories, about pages and the contacts page.
 enum SearchDocumentCollector {
-  /// The kinds of document, by index; templates label them (`kind-guide`, ...).
-  static let kinds = ["guide", "story", "page", "contacts"]
-
   static func documents(for site: Site) -> [SearchDocument] {
     var documents: [SearchDocument] = site.guides.map { guide in
       SearchDocument(
-        path: guide.path, title: guide.title, kind: 0, roleIDs: guide.roles.map(\.id),
+        path: guide.path, title: guide.title, kind: .guide, roleIDs: guide.roles.map(\.id),
         date: guide.updated?.description ?? "", summary: guide.summary,
         keywords: guide.tags.map(\.name) + guide.topics.map(\.name) + guide.roles.map(\.name), body: guide.body,
         language: guide.fallbackLanguage, isLocal: guide.isLocal)
     }
     documents += site.stories.map { story in
       SearchDocument(
-        path: story.path, title: story.title, kind: 1, roleIDs: story.roles.map(\.id),
+        path: story.path, title: story.title, kind: .story, roleIDs: story.roles.map(\.id),
         date: story.date.description, summary: story.summary,
         keywords: story.tags.map(\.name) + story.roles.map(\.name)
           + [story.county, story.region?.name, story.category]
@@ -22,7 +19,7 @@ enum SearchDocumentCollector {
     }
     documents += site.pages.map { page in
       SearchDocument(
-        path: page.path, title: page.title, kind: 2, summary: page.summary ?? "", body: page.body,
+        path: page.path, title: page.title, kind: .page, summary: page.summary ?? "", body: page.body,
         language: page.fallbackLanguage, isLocal: page.isLocal)
     }
     if !site.regions.isEmpty {
@@ -36,7 +33,7 @@ enum SearchDocumentCollector {
       }
       documents.append(
         SearchDocument(
-          path: site.path(of: .contacts), title: "", kind: 3, summary: "", keywords: site.regions.map(\.name),
+          path: site.path(of: .contacts), title: "", kind: .contacts, summary: "", keywords: site.regions.map(\.name),
           sections: sections))
     }
     return documents

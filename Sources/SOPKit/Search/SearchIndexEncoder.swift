@@ -2,8 +2,9 @@ import Foundation
 
 /// Writes the index as JavaScript files that assign globals, so it loads with `<script>` even from `file://`.
 ///
-/// `search/index.js` is small (counts, filters, shard boundaries); terms come in shards of about `shardBytes`, and
-/// `search/docs-N.js` holds document N's record, so showing a few results loads little more than their own text.
+/// `search/index.js` is small (counts, filters, shard boundaries); terms come in shards of about `shardBytes`,
+/// `search/docs-N.js` holds document N's record, so showing a few results loads little more than their own text, and
+/// `search/words-N.js` the words a misspelt query word starting with one letter may be corrected to.
 /// Files load only when a query needs them. A term shard also lists the prefix words (`Tokenizer.prefixWords`)
 /// that sort within its range, each with its term.
 struct SearchIndexEncoder {
@@ -30,23 +31,47 @@ struct SearchIndexEncoder {
     TermShards(folder: folder, words: words, sink: sink)
   }
 
-  /// `search/index.js`, given the first term of each term shard; returns its path.
-  func indexFile(firstTerms: [String]) -> String {
+  /// `search/words-N.js` for each group N of `corrections`: `{"words":[...]}`; returns their paths.
+  func wordFiles(_ corrections: CorrectionWords) -> [String] {
+    corrections.groups.enumerated().map { number, group in
+      sink.put(
+        Self.shardFile(folder, "words", number) { body in
+          body.raw("{\"words\":")
+          body.list(group.words) { $0.string($1) }
+          body.raw("}")
+        })
+    }
+  }
+
+  /// `search/index.js`, given the first term of each term shard and the first letter of each correction word shard;
+  /// returns its path.
+  func indexFile(firstTerms: [String], wordLetters: [String]) -> String {
     let roleIndex = Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1.id, $0) })
     let filters = documents.map { document in
-      document.kind + 8 * document.roleIDs.compactMap { roleIndex[$0] }.reduce(0) { $0 | (1 << $1) }
+      SearchIndexFormat.filter(kind: document.kind, roleIndices: document.roleIDs.compactMap { roleIndex[$0] })
     }
     var index = JSONWriter()
     index.raw("window.SOPKIT_SEARCH_INDEX={\"version\":1,\"stemmer\":")
     if let stemmerName { index.string(stemmerName) } else { index.raw("null") }
+    index.raw(",")
+    SearchIndexFormat.write(to: &index)
     index.raw(",\"kinds\":")
-    index.list(SearchDocumentCollector.kinds) { $0.string($1) }
+    index.list(SearchKind.allCases) { $0.string($1.name) }
     index.raw(",\"roles\":")
-    index.list(roles) { writer, role in writer.list([role.id, role.name]) { $0.string($1) } }
+    index.list(roles) { writer, role in
+      writer.list(SearchIndexFormat.RoleField.allCases) { writer, field in
+        switch field {
+        case .id: writer.string(role.id)
+        case .name: writer.string(role.name)
+        }
+      }
+    }
     index.raw(",\"documents\":")
     index.number(documents.count)
     index.raw(",\"termShards\":")
     index.list(firstTerms) { $0.string($1) }
+    index.raw(",\"wordShards\":")
+    index.list(wordLetters) { $0.string($1) }
     index.raw(",\"filters\":")
     index.list(filters) { $0.number($1) }
     index.raw("};\n")
@@ -140,29 +165,31 @@ struct SearchIndexEncoder {
     return RenderedFile(path: folder + "\(kind)-\(number).js", contents: .bytes(Data(file.bytes)))
   }
 
-  /// `[path, title, kind, roleIDs, date, summary, [[anchor, heading, text], ...], language, local]`: language is
-  /// an untranslated original's language in another language's index and null otherwise; local is 1 for a
-  /// page from a county's overlay and 0 otherwise. Public/js/search-engine.js reads the same layout.
+  /// The record of `document`, an array of its `SearchIndexFormat.RecordField`s in order.
   private static func writeRecord(_ document: SearchDocument, to writer: inout JSONWriter) {
-    writer.raw("[")
-    writer.string(document.path)
-    writer.raw(",")
-    writer.string(document.title)
-    writer.raw(",")
-    writer.number(document.kind)
-    writer.raw(",")
-    writer.list(document.roleIDs) { $0.string($1) }
-    writer.raw(",")
-    writer.string(document.date)
-    writer.raw(",")
-    writer.string(document.summary)
-    writer.raw(",")
-    writer.list(document.sections) { writer, section in
-      writer.list([section.id, section.heading, section.text]) { $0.string($1) }
+    writer.list(SearchIndexFormat.RecordField.allCases) { writer, field in
+      switch field {
+      case .path: writer.string(document.path)
+      case .title: writer.string(document.title)
+      case .kind: writer.number(document.kind.rawValue)
+      case .roles: writer.list(document.roleIDs) { $0.string($1) }
+      case .date: writer.string(document.date)
+      case .summary: writer.string(document.summary)
+      case .sections:
+        writer.list(document.sections) { writer, section in
+          writer.list(SearchIndexFormat.SectionField.allCases) { writer, field in
+            switch field {
+            case .anchor: writer.string(section.id)
+            case .heading: writer.string(section.heading)
+            case .text: writer.string(section.text)
+            }
+          }
+        }
+      case .language:
+        if let language = document.language { writer.string(language) } else { writer.raw("null") }
+      case .local: writer.number(document.isLocal ? 1 : 0)
+      }
     }
-    writer.raw(",")
-    if let language = document.language { writer.string(language) } else { writer.raw("null") }
-    writer.raw(document.isLocal ? ",1]" : ",0]")
   }
 
   /// `[docDelta, score, positionCount, firstPosition, positionDelta, ...]` for each document, flattened.

@@ -45,6 +45,9 @@ struct TermHits {
     terms = tokenizer.termTable.all()
   }
 
+  /// How many documents hold each term, by term number.
+  var documentCounts: [Int] { hitsByTerm.map(\.count) }
+
   /// Calls `body` with every term, sorted by UTF-16 code units (JavaScript's string order), and its postings, with
   /// positions only in the term's `SearchIndexBuilder.positionedDocuments` best documents. Each term's hits go as
   /// soon as its postings are made, so the hits are read once.

@@ -65,6 +65,14 @@ struct Tokenizer: Sendable {
     return String(decoding: stemmed.utf8.filter { $0 != Self.apostrophe }, as: UTF8.self)
   }
 
+  /// Every folded word (apostrophes dropped) seen so far, with its term's number.
+  func foldedWords() -> [(word: String, term: Int)] {
+    cache.all().map { key, terms in
+      let word = key.utf8.allSatisfy { $0 < 0x80 } ? key : Self.fold(key)
+      return (String(decoding: word.utf8.filter { $0 != Self.apostrophe }, as: UTF8.self), Int(terms.term))
+    }
+  }
+
   /// The folded words (apostrophes dropped) seen so far whose term does not start with all but the word's last
   /// letter, with their terms, sorted in JavaScript's string order. A word typed halfway ("mapp" of "mapping", whose
   /// term is "map") is found through these, since neither its stem nor any term starts with what was typed.

@@ -8,6 +8,8 @@ public struct Site: Sendable, Equatable {
   /// In reading order.
   public var pages: [AboutPage]
   public var regions: [Region]
+  /// From `glossary.yaml`, in the default language; `GlossaryTerm.localized` gives an edition's words.
+  public var glossary: [GlossaryTerm] = []
   /// A to Z by name.
   public var tags: [Tag]
   /// Content paths of the files pages link to, copied as they are.

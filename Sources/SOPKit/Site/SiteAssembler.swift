@@ -92,6 +92,7 @@ struct SiteAssembler {
       settings: settings, guides: guides, stories: stories, pages: pages,
       regions: content.regions.map(\.value), tags: tags.all, files: [],
       language: defaultLanguage, languages: [defaultLanguage] + settings.languages)
+    site.glossary = content.glossary
     site.editions = settings.languages.map { language in
       edition(language, of: site, tables: tables, tags: &tags, files: &files, diagnostics: &diagnostics)
     }
@@ -103,6 +104,7 @@ struct SiteAssembler {
     for index in site.editions.indices {
       site.editions[index].routesByLanguage = routesByLanguage
       site.editions[index].files = site.files
+      site.editions[index].glossary = site.glossary
       site.editions[index].localFiles = site.localFiles
     }
     let routes = claimRoutes(of: site, diagnostics: &diagnostics)

@@ -16,7 +16,7 @@ import Testing
     var testDescription: String { name }
   }
 
-  /// The Safety House guide of `SiteBuilderTests.files` with another body.
+  /// The Safety House guide of `SmallSite.files` with another body.
   static func writeSafetyHouse(_ body: String, title: String = "Safety House", in site: TemporarySite) throws {
     try site.write(
       TemporarySite.guide(title, roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n", body: body),
@@ -144,13 +144,13 @@ import Testing
 
   @Test(arguments: changes)
   func rebuildingFromThePreviousBuildMakesWhatAFullBuildMakes(change: Change) throws {
-    let site = try TemporarySite(SiteBuilderTests.files)
+    let site = try TemporarySite(SmallSite.files)
     defer { site.remove() }
     try checkRebuild(after: change, of: site, with: SiteBuilder(project: site.project))
   }
 
   @Test func theSearchIndexCanCatchUpAfterThePages() throws {
-    let site = try TemporarySite(SiteBuilderTests.files)
+    let site = try TemporarySite(SmallSite.files)
     defer { site.remove() }
     let builder = SiteBuilder(project: site.project)
     let first = try builder.buildInMemory()
@@ -167,7 +167,7 @@ import Testing
   }
 
   @Test func aFailedBuildInBetweenIsNotReused() throws {
-    let site = try TemporarySite(SiteBuilderTests.files)
+    let site = try TemporarySite(SmallSite.files)
     defer { site.remove() }
     let builder = SiteBuilder(project: site.project)
     let first = try builder.buildInMemory()
@@ -180,8 +180,8 @@ import Testing
     #expect(differences(files(fixed), files(try builder.buildInMemory())) == [])
   }
 
-  /// A county's overlay over `SiteBuilderTests.files`: a page of its own and its version of the Safety House.
-  static let overlayFiles: [String: String] = SiteBuilderTests.files.merging([
+  /// A county's overlay over `SmallSite.files`: a page of its own and its version of the Safety House.
+  static let overlayFiles: [String: String] = SmallSite.files.merging([
     "County/site.yaml": "county: Kern County\n",
     "County/pages/kern.md": "---\ntitle: Kern resources\norder: 9\n---\nCall the Kern team.\n",
     "County/guides/safety-house.md": TemporarySite.guide(

@@ -8,38 +8,9 @@ import Testing
 #endif
 
 @Suite struct SiteBuilderTests {
-  static let files: [String: String] = [
-    "Content/contacts.yaml": """
-    regions:
-      - id: central
-        name: Central Academy
-        counties: [Fresno, Tulare]
-        contacts:
-          - name: Coordinator
-            email: sop@example.org
-            phone: "+1 555 0100"
-    """,
-    "Content/guides/three-houses.md": TemporarySite.guide(
-      "Three Houses",
-      extra:
-        "topics: [three-houses]\ntags: [children, Family Meetings]\nupdated: 2024-03-01\nattachments:\n  - file: sheets/three-houses.pdf\n    title: Worksheet\n",
-      body:
-        "## How to do it\n\nSee [the Safety House](safety-house.md#draw-it) and [a story](../stories/tulare.md).\n\n![Three houses](images/houses.svg)\n"
-    ),
-    "Content/guides/safety-house.md": TemporarySite.guide(
-      "Safety House", roles: "[leaders, line-staff]", extra: "topics: [three-houses]\n",
-      body: "## Draw it\n\nRead [about SOP](../pages/about.md).\n"),
-    "Content/guides/draft-guide.md": TemporarySite.guide("Draft", extra: "draft: true\n"),
-    "Content/guides/images/houses.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
-    "Content/sheets/three-houses.pdf": "%PDF-1.4 test",
-    "Content/stories/tulare.md":
-      "---\ntitle: Tulare\ndate: 2022-05-10\nsummary: A story.\ncounty: Tulare\nregion: central\ntags: [children]\n---\nStory.\n",
-    "Content/pages/about.md": "---\ntitle: About SOP\norder: 1\n---\nAbout.\n",
-    "Content/pages/how-to-use.md": "---\ntitle: How to use\norder: 2\n---\nUse it.\n",
-  ]
 
   @Test func buildsEveryPageKindWithRelativeLinksThatResolve() throws {
-    let site = try TemporarySite(Self.files)
+    let site = try TemporarySite(SmallSite.files)
     defer { site.remove() }
     let report = try site.build()
     #expect(report.guideCount == 2)
@@ -70,7 +41,7 @@ import Testing
   }
 
   @Test func includesDraftsOnRequest() throws {
-    let site = try TemporarySite(Self.files)
+    let site = try TemporarySite(SmallSite.files)
     defer { site.remove() }
     _ = try site.build(drafts: true)
     #expect(
@@ -78,7 +49,7 @@ import Testing
   }
 
   @Test func twoBuildsAreByteIdentical() throws {
-    let site = try TemporarySite(Self.files)
+    let site = try TemporarySite(SmallSite.files)
     defer { site.remove() }
     _ = try site.build()
     let first = try site.snapshot()
@@ -88,7 +59,7 @@ import Testing
   }
 
   @Test func writesSitemapAndAbsoluteFeedLinksWhenURLIsSet() throws {
-    var files = Self.files
+    var files = SmallSite.files
     files["Content/site.yaml"] = TemporarySite.siteYAML + "\nurl: https://toolkit.example.org/sop\n"
     let site = try TemporarySite(files)
     defer { site.remove() }
@@ -103,7 +74,7 @@ import Testing
   }
 
   @Test func reportsEveryCrossReferenceProblemAtOnce() throws {
-    var files = Self.files
+    var files = SmallSite.files
     files["Content/guides/bad.md"] = TemporarySite.guide(
       "Bad", roles: "[line-staf]", extra: "topics: [three-house]\n",
       body: "[x](safety-house.md#nowhere)\n\n[y](../stories/none.md)\n")
@@ -119,7 +90,7 @@ import Testing
   }
 
   @Test func aFailedBuildLeavesTheLastGoodOutputUntouched() throws {
-    let site = try TemporarySite(Self.files)
+    let site = try TemporarySite(SmallSite.files)
     defer { site.remove() }
     _ = try site.build()
     let before = try site.snapshot()
@@ -134,7 +105,7 @@ import Testing
 
   @Test(arguments: ["/", "Content", "Content/guides", ".", "Templates", ".."])
   func refusesDangerousOutputFolders(output: String) throws {
-    let site = try TemporarySite(Self.files)
+    let site = try TemporarySite(SmallSite.files)
     defer { site.remove() }
     let project = Project(output: output, base: site.root)
     #expect(throws: BuildFailure.self) { try SiteBuilder(project: project).build() }
@@ -142,7 +113,7 @@ import Testing
   }
 
   @Test func refusesToReplaceAFolderItDidNotMake() throws {
-    let site = try TemporarySite(Self.files)
+    let site = try TemporarySite(SmallSite.files)
     defer { site.remove() }
     try site.write("precious", to: "Documents/letter.txt")
     let project = Project(output: "Documents", base: site.root)
@@ -152,7 +123,7 @@ import Testing
   }
 
   @Test func reportsSlugsCollisionsAndTemplateErrors() throws {
-    var files = Self.files
+    var files = SmallSite.files
     files["Content/guides/Bad Name.md"] = TemporarySite.guide("X")
     files["Content/pages/index.md"] = "---\ntitle: Home again\n---\nText.\n"
     let site = try TemporarySite(files)

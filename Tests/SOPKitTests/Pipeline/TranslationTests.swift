@@ -6,13 +6,28 @@ import Testing
 /// A site in English and Spanish: where translations are written, what links, switchers, lists and search say.
 @Suite struct TranslationTests {
   static let files: [String: String] = [
-    "Content/site.yaml": TemporarySite.siteYAML.replacingOccurrences(
-      of: "language: en\n",
-      with: "language: en\nlanguages:\n  - id: es\n    name: Español\n    title: Kit de prueba\n"
-    )
-    .replacingOccurrences(
-      of: "    name: Leaders\n    description: People who lead.\n",
-      with: "    name: Leaders\n    description: People who lead.\n    translations:\n      es: {name: Líderes}\n"),
+    "Content/site.yaml": """
+    title: Test Toolkit
+    description: A small site for tests.
+    language: en
+    languages:
+      - id: es
+        name: Español
+        title: Kit de prueba
+    roles:
+      - id: leaders
+        name: Leaders
+        description: People who lead.
+        translations:
+          es: {name: Líderes}
+      - id: line-staff
+        name: Line staff
+        description: People who visit families.
+    topics:
+      - id: three-houses
+        name: Three Houses
+        description: The Three Houses tool.
+    """,
     "Content/guides/three-houses.md": TemporarySite.guide(
       "Three Houses", roles: "[leaders]", extra: "updated: 2024-03-01\n",
       body: "## How\n\nSee [the Safety House](safety-house.md) and [the map](mapping.md).\n"),

@@ -6,7 +6,7 @@ import Testing
 /// A build whose input has not changed since the last build leaves the output as it is; any change to the input
 /// or to the output itself makes it build again, to exactly what a fresh build writes.
 @Suite struct UpToDateBuildTests {
-  static let files: [String: String] = SiteBuilderTests.files.merging([
+  static let files: [String: String] = SmallSite.files.merging([
     "Content/guides/warned.md": TemporarySite.guide("Warned", body: "[x](javascript:alert(1))")
   ]) { $1 }
 

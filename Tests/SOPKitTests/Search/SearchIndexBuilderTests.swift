@@ -9,7 +9,7 @@ struct SearchIndexBuilderTests {
 
   func document(_ title: String, _ body: String) -> SearchDocument {
     SearchDocument(
-      path: "\(title).html", title: title, kind: 0, summary: "",
+      path: "\(title).html", title: title, kind: .guide, summary: "",
       sections: [SearchDocument.Section(id: "", heading: "", text: body)])
   }
 

@@ -15,7 +15,7 @@ import Testing
     let server: PreviewServer
 
     init(headerTimeout: Duration = .seconds(10)) async throws {
-      site = try TemporarySite(SiteBuilderTests.files)
+      site = try TemporarySite(SmallSite.files)
       server = PreviewServer(
         builder: SiteBuilder(project: site.project, options: BuildOptions(writeOutput: false)), port: 0,
         headerTimeout: headerTimeout
@@ -113,7 +113,7 @@ import Testing
   }
 
   @Test func buildOutputNeverCarriesTheReloadScript() throws {
-    let site = try TemporarySite(SiteBuilderTests.files)
+    let site = try TemporarySite(SmallSite.files)
     defer { site.remove() }
     _ = try site.build()
     #expect(!(try site.output("guides/three-houses.html")).contains("_sopkit"))
