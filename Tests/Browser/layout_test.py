@@ -10,6 +10,8 @@
 - The menu: collapsed on a phone with JavaScript, opened and followed by keyboard; open without JavaScript.
 - Print: navigation and search hidden; the guide's title, roles and updated date shown; outside links followed by
   their address; headings kept with what follows them.
+- Tables (the first page with one): at 375 px a wide table scrolls inside its own box, which takes keyboard focus,
+  and the page does not scroll sideways; on paper the whole table fits the page width, header row repeated.
 """
 import argparse
 import sys
@@ -141,7 +143,42 @@ def check(site, shots):
             return a ? getComputedStyle(a, '::after').content : 'none';""")
         checks.expect(internal in ("none", "normal"), f"print: an inside link prints its address: {internal!r}")
 
+    check_tables(site, base, shots, checks)
     return checks.finish("layout")
+
+
+TABLE_BOX = """
+const box = document.querySelector('.table-scroll'), table = box.querySelector('table');
+box.scrollIntoView();
+const main = document.querySelector('main').getBoundingClientRect();
+return {box: box.clientWidth, scroll: box.scrollWidth, overflow: getComputedStyle(box).overflowX,
+        table: Math.round(table.getBoundingClientRect().right), main: Math.round(main.right),
+        focusable: box.tabIndex === 0, head: getComputedStyle(table.tHead).display};
+"""
+
+
+def check_tables(site, base, shots, checks):
+    """The first page with a Markdown table, on a phone and on paper."""
+    page = next((str(p.relative_to(site)) for p in sorted(Path(site).rglob("*.html"))
+                 if 'class="table-scroll"' in p.read_text(encoding="utf-8", errors="replace")), None)
+    checks.expect(page is not None, "no page has a table to check")
+    if page is None:
+        return
+    with browser.chromium(375, 812, mobile=True) as driver:
+        driver.get(base + page)
+        box = driver.execute_script(TABLE_BOX)
+        document, viewport = browser.overflow(driver)
+        checks.expect(document == viewport, f"{page} at 375 px: the table widens the page ({document} > {viewport})")
+        checks.expect(box["overflow"] == "auto" and box["focusable"], f"{page} at 375 px: the table box {box}")
+        browser.screenshot(driver, shots / "table-375.png")
+    with browser.chromium(794, 1123) as driver:
+        browser.emulate_media(driver, "print")
+        driver.get(base + page)
+        box = driver.execute_script(TABLE_BOX)
+        checks.expect(box["scroll"] <= box["box"] and box["table"] <= box["main"],
+                      f"{page} in print: the table is wider than the page {box}")
+        checks.expect(box["head"] == "table-header-group", f"{page} in print: the header row does not repeat {box}")
+        browser.screenshot(driver, shots / "table-print.png")
 
 
 if __name__ == "__main__":

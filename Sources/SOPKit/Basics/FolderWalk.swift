@@ -1,30 +1,34 @@
 import Foundation
 
 /// The names below a folder of the project, found with the system's own directory calls, so that a folder
-/// that cannot be opened is told rather than silently left out.
+/// that cannot be opened is said rather than silently left out.
 ///
 /// The folder itself may be a symbolic link (`ln -s Content-A Content`) and is followed; links below it are
 /// listed, never followed. Hidden names (a leading `.`) are left out with everything below them.
 struct FolderWalk {
-  /// A folder that could not be opened: its path relative to the root (empty for the root) and the system's error.
-  struct Failure: Sendable, Equatable {
-    var relative: String
-    var code: Int32
-  }
-
   let root: String
+  /// How diagnostics name the folder (as the user gave it); empty for the working directory.
+  let displayRoot: String
 
-  /// Every file, folder and link below `root`, as paths relative to it, parents before their children, and the
-  /// folders that could not be opened; a missing root has neither.
-  func paths() -> (paths: [String], failures: [Failure]) {
+  /// Every file, folder and link below `root`, as paths relative to it, parents before their children; a
+  /// missing root has none. A folder that cannot be opened is a diagnostic: a failure of the computer (out of
+  /// open files) as such, any other at the folder.
+  func paths(diagnostics: inout DiagnosticCollector) -> [String] {
     var paths: [String] = []
-    var failures: [Failure] = []
     var folders = [""]
     while let relative = folders.popLast() {
-      guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else {
+      let path = relative.isEmpty ? root : root + "/" + relative
+      guard let directory = opendir(path) else {
         let code = errno
-        if relative.isEmpty && (code == ENOENT || code == ENOTDIR) { return ([], []) }
-        failures.append(Failure(relative: relative, code: code))
+        if relative.isEmpty && (code == ENOENT || code == ENOTDIR) { return [] }
+        let display = [displayRoot, relative].filter { !$0.isEmpty }.joined(separator: "/")
+        if let failure = SystemFailure.diagnostic(code: code, path: display) {
+          diagnostics.append(contentsOf: [failure])
+        } else {
+          diagnostics.error(
+            "cannot open this folder: \(String(cString: strerror(code)))",
+            at: SourceLocation(path: display.isEmpty ? "." : display))
+        }
         continue
       }
       defer { closedir(directory) }
@@ -43,6 +47,6 @@ struct FolderWalk {
         if isDirectory { folders.append(child) }
       }
     }
-    return (paths, failures)
+    return paths
   }
 }

@@ -16,24 +16,24 @@ public struct Project: Sendable {
     }
 
     /// Paths of the regular files below the folder (and of its symbolic links, with `includingLinks`), sorted,
-    /// hidden files and folders left out; the folder may itself be a link. The folders below it that could not be
-    /// opened go to `failures`.
-    func regularFiles(includingLinks: Bool = false, failures: inout [FolderWalk.Failure]) -> [String] {
+    /// hidden files and folders left out; the folder may itself be a link. A folder that cannot be opened is a
+    /// diagnostic (`FolderWalk`).
+    func regularFiles(includingLinks: Bool = false, diagnostics: inout DiagnosticCollector) -> [String] {
       let root = url.path
-      let walk = FolderWalk(root: root).paths()
-      failures += walk.failures
-      return walk.paths.filter { relative in
+      var paths: [String] = []
+      for relative in FolderWalk(root: root, displayRoot: display).paths(diagnostics: &diagnostics) {
         // One lstat, not Foundation's attribute dictionary, which cost more than the rest of the walk.
         var status = stat()
         let type = lstat(root + "/" + relative, &status) == 0 ? status.st_mode & S_IFMT : 0
-        return type == S_IFREG || (includingLinks && type == S_IFLNK)
-      }.sorted()
+        if type == S_IFREG || (includingLinks && type == S_IFLNK) { paths.append(relative) }
+      }
+      return paths.sorted()
     }
 
     /// The same, for a fingerprint: a folder that cannot be opened fails the build that follows, and says so there.
     func regularFiles(includingLinks: Bool = false) -> [String] {
-      var unreported: [FolderWalk.Failure] = []
-      return regularFiles(includingLinks: includingLinks, failures: &unreported)
+      var unreported = DiagnosticCollector()
+      return regularFiles(includingLinks: includingLinks, diagnostics: &unreported)
     }
   }
 

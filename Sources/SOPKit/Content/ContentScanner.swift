@@ -57,9 +57,7 @@ struct ContentScanner {
     let root = contentURL.resolvingSymlinksInPath().standardizedFileURL.path
     let manager = FileManager.default
     let folder = contentURL.path
-    let (paths, failures) = FolderWalk(root: folder).paths()
-    diagnostics.append(contentsOf: SystemFailure.diagnostics(for: failures, displayRoot: displayRoot))
-    for relative in paths {
+    for relative in FolderWalk(root: folder, displayRoot: displayRoot).paths(diagnostics: &diagnostics) {
       let name = (relative as NSString).lastPathComponent
       let location = SourceLocation(path: displayPath(relative))
       // One lstat, not Foundation's attribute dictionary, which cost more than the rest of the scan.

@@ -7,7 +7,7 @@ enum Slug {
       && slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
   }
 
-  /// A slug made from free text ("Child & Family Team" → `child-family-team`), for tags and anchors.
+  /// A slug made from free text ("Child & Family Team" → `child-family-team`), for tags and file names.
   /// Letters of any script are kept, lowercased; every other run of characters becomes one `-`.
   static func make(from text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeFromASCII(text) }

@@ -6,7 +6,10 @@ enum DidYouMean {
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
       let distance = editDistance(Array(lowered), Array(candidate.lowercased()))
-      if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+      // Ties go to the first in alphabetical order, so the hint is the same whatever order `candidates` come in.
+      if distance < (best?.distance ?? Int.max) || (distance == best?.distance && candidate < best!.candidate) {
+        best = (candidate, distance)
+      }
     }
     guard let best else { return nil }
     let allowed = max(2, best.candidate.count / 3)

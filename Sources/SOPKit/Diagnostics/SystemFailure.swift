@@ -23,18 +23,6 @@ enum SystemFailure {
     }
   }
 
-  /// The diagnostics for the folders a `FolderWalk` of the folder shown as `displayRoot` could not open: a failure
-  /// of the computer as such, any other at the folder.
-  static func diagnostics(for failures: [FolderWalk.Failure], displayRoot: String) -> [Diagnostic] {
-    failures.map { failure in
-      let display = [displayRoot, failure.relative].filter { !$0.isEmpty }.joined(separator: "/")
-      return diagnostic(code: failure.code, path: display)
-        ?? .error(
-          "cannot open this folder: \(String(cString: strerror(failure.code)))",
-          at: SourceLocation(path: display.isEmpty ? "." : display))
-    }
-  }
-
   /// The POSIX error code inside a Foundation error, looking through its underlying errors.
   static func code(of error: any Error) -> Int32? {
     if let posix = error as? POSIXError { return posix.code.rawValue }

@@ -17,21 +17,40 @@ struct MarkdownParser: Sendable {
     let arena = CmarkArena.current
     // The tree and the HTML go with the arena's reset, without a walk to free each node.
     defer { arena.reset() }
-    let parser = cmark_parser_new_with_mem(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8, CmarkArena.allocator)
-    var body = body
-    body.withUTF8 { bytes in
-      bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-    }
-    let document = cmark_parser_finish(parser)!
-    cmark_parser_free(parser)
-    var walk = Walk(file: file, firstLine: firstLine, allowRawHTML: allowRawHTML)
+    let (document, tables) = Self.parseDocument(body)
+    var walk = Walk(file: file, firstLine: firstLine, allowRawHTML: allowRawHTML, tables: tables)
     walk.visit(document)
     walk.rewrite()
     diagnostics.append(contentsOf: walk.diagnostics.diagnostics)
     let html = cmark_render_html(document, allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)!
     return ParsedMarkdown(
       html: UnsafeRawBufferPointer(start: html, count: strlen(html)), links: walk.links,
-      headings: walk.headings.map(\.heading), sections: walk.sections)
+      headings: walk.headings.map(\.heading), sections: walk.sections, htmlAnchors: walk.htmlAnchors)
+  }
+
+  /// cmark's tree of `body` with GFM's tables, strikethrough, `www.` links and footnotes built in it, and where the
+  /// tables moved the body's lines.
+  static func parseDocument(_ body: Substring) -> (document: OpaquePointer, tables: GFMTables?) {
+    var document = parse(body)
+    let tables = GFMTables(document: document, body: body)
+    if let tables {
+      document = parse(tables.preamble + body)
+      tables.apply(to: document)
+    }
+    if body.contains("~") || body.contains("www.") { GFMInlines.apply(to: document) }
+    if body.contains("[^") { Footnotes.apply(to: document) }
+    return (document, tables)
+  }
+
+  private static func parse(_ text: some StringProtocol) -> OpaquePointer {
+    let parser = cmark_parser_new_with_mem(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8, CmarkArena.allocator)
+    var text = Substring(text)
+    text.withUTF8 { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+    }
+    let document = cmark_parser_finish(parser)!
+    cmark_parser_free(parser)
+    return document
   }
 }
 
@@ -40,6 +59,8 @@ private struct Walk {
   let file: SourceFile
   let firstLine: Int
   let allowRawHTML: Bool
+  /// Set when the document had tables and was parsed again after a preamble of their cells.
+  let tables: GFMTables?
 
   var diagnostics = DiagnosticCollector()
   var anchors = HeadingAnchors()
@@ -47,6 +68,8 @@ private struct Walk {
   var sections: [ParsedMarkdown.Section] = []
   /// The links into the site, in the order their slots appear in the HTML.
   var links: [ParsedMarkdown.Link] = []
+  /// The `id`s of raw HTML elements, which links may lead to as they lead to headings.
+  var htmlAnchors: [String] = []
 
   // Plain text is gathered as the UTF-8 bytes cmark hands out and becomes a String once per section.
   private var text: [UInt8] = []
@@ -58,13 +81,20 @@ private struct Walk {
   private var urlChanges: [(node: OpaquePointer, url: String)] = []
   private var unwrap: [OpaquePointer] = []
   private var remove: [OpaquePointer] = []
-  private var rawHTMLCount = 0
+  /// The block that held the last raw HTML left out, so each block gets one warning.
+  private var lastRefusedBlock: OpaquePointer?
+  /// Paragraphs that lost raw HTML, removed if nothing but white space is left in them.
+  private var emptied: [OpaquePointer] = []
+  private var literalChanges: [(node: OpaquePointer, literal: [UInt8])] = []
+  /// `[^note]` read as a link because a one-word note looks like a link reference definition: kept as text.
+  private var footnoteReferences: [(link: OpaquePointer, text: OpaquePointer)] = []
   private var lineStarts: [Int] = []
 
-  init(file: SourceFile, firstLine: Int, allowRawHTML: Bool) {
+  init(file: SourceFile, firstLine: Int, allowRawHTML: Bool, tables: GFMTables?) {
     self.file = file
     self.firstLine = firstLine
     self.allowRawHTML = allowRawHTML
+    self.tables = tables
   }
 
   mutating func visit(_ document: OpaquePointer) {
@@ -86,7 +116,7 @@ private struct Walk {
         appendText(literal(node))
         appendText(CollectionOfOne(UInt8(ascii: " ")))
       case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-        if !allowRawHTML { refuseRawHTML(node) }
+        if allowRawHTML { readRawHTML(node) } else { refuseRawHTML(node) }
       case CMARK_NODE_HEADING:
         if entering { enterHeading() } else { exitHeading(node) }
       case CMARK_NODE_LINK:
@@ -98,18 +128,14 @@ private struct Walk {
         } else {
           checkAlt(node)
         }
-      case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
+      case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_CUSTOM_BLOCK,
+        CMARK_NODE_CUSTOM_INLINE:
         if !entering { appendText(CollectionOfOne(UInt8(ascii: " "))) }
       default:
         break
       }
     }
     sections.append(.init(heading: sectionHeading, text: collapse(text)))
-    if rawHTMLCount > 1 {
-      diagnostics.warning(
-        "raw HTML was left out in \(rawHTMLCount - 1) more \(rawHTMLCount == 2 ? "place" : "places") in this file",
-        at: location())
-    }
   }
 
   /// Applies what the walk decided; cmark allows changing the tree only once the walk is over.
@@ -119,7 +145,14 @@ private struct Walk {
       while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
       cmark_node_free(node)
     }
+    for (node, literal) in literalChanges { cmark_node_set_literal(node, String(decoding: literal, as: UTF8.self)) }
+    for (link, text) in footnoteReferences {
+      cmark_node_set_literal(text, "[\(String(cString: cmark_node_get_literal(text)))]")
+      cmark_node_insert_before(link, text)
+      cmark_node_free(link)
+    }
     for node in remove { cmark_node_free(node) }
+    for paragraph in Set(emptied) where Self.holdsOnlyWhiteSpace(paragraph) { cmark_node_free(paragraph) }
     let shift = headings.contains { $0.heading.level == 1 } ? 1 : 0
     for index in headings.indices {
       headings[index].heading.level = min(headings[index].heading.level + shift, 6)
@@ -153,7 +186,8 @@ private struct Walk {
     headingText = nil
     text = []
     let heading = ParsedMarkdown.Heading(
-      level: Int(cmark_node_get_heading_level(node)), id: anchors.id(for: title), text: title)
+      level: Int(cmark_node_get_heading_level(node)),
+      id: anchors.id(for: HeadingAnchors.typedText(of: title, source: sourceText(of: node))), text: title)
     headings.append((node, heading))
     sectionHeading = heading
   }
@@ -161,6 +195,10 @@ private struct Walk {
   /// Keeps outside addresses as written, drops those that are refused whatever the site holds, and leaves a
   /// slot for every other link, which Assemble resolves.
   private mutating func recordLink(_ node: OpaquePointer, isImage: Bool) {
+    if !isImage, let text = Self.footnoteLabel(of: node) {
+      footnoteReferences.append((node, text))
+      return
+    }
     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
     switch LinkAddress(url) {
     case .external:
@@ -175,6 +213,15 @@ private struct Walk {
     }
   }
 
+  /// The text node of a link written `[^label]`: a GFM footnote reference, never a link.
+  private static func footnoteLabel(of link: OpaquePointer) -> OpaquePointer? {
+    guard let text = cmark_node_first_child(link), cmark_node_next(text) == nil,
+      cmark_node_get_type(text) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(text),
+      literal.pointee == CChar(UInt8(ascii: "^"))
+    else { return nil }
+    return strchr(literal, 0x20) == nil ? text : nil
+  }
+
   private mutating func checkAlt(_ node: OpaquePointer) {
     let alt = collapse(imageAlt ?? [])
     imageAlt = nil
@@ -186,14 +233,69 @@ private struct Walk {
     }
   }
 
+  /// Leaves raw HTML out, with one warning for each block that had some, at the line of its first.
   private mutating func refuseRawHTML(_ node: OpaquePointer) {
-    rawHTMLCount += 1
-    if rawHTMLCount == 1 {
-      diagnostics.warning(
-        "raw HTML is left out of the page (set 'allow_raw_html: true' in site.yaml only if every editor is trusted)",
-        at: location())
-    }
     remove.append(node)
+    var block = node
+    if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE {
+      while let parent = cmark_node_parent(block),
+        cmark_node_get_type(parent).rawValue >= CMARK_NODE_FIRST_INLINE.rawValue
+      {
+        block = parent
+      }
+      block = cmark_node_parent(block) ?? block
+      if cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH { emptied.append(block) }
+    }
+    guard block != lastRefusedBlock else { return }
+    lastRefusedBlock = block
+    let firstLine = literal(node).prefix { $0 != UInt8(ascii: "\n") }
+    let snippet = String(decoding: firstLine.prefix(60), as: UTF8.self) + (firstLine.count > 60 ? "…" : "")
+    diagnostics.warning(
+      "raw HTML '\(snippet)' is left out of the page (set 'allow_raw_html: true' in site.yaml only if every editor is trusted)",
+      at: location())
+  }
+
+  /// Raw HTML let through: its `id`s become anchors, its `href` and `src` get slots like Markdown's links.
+  private mutating func readRawHTML(_ node: OpaquePointer) {
+    let html = Array(literal(node))
+    var replacements: [(attribute: RawHTMLAttributes.Attribute, value: String)] = []
+    for attribute in RawHTMLAttributes(html).attributes {
+      let place = location(
+        line: lastLine + attribute.line,
+        column: attribute.line == 0 ? lastColumn + attribute.column : attribute.column + 1)
+      if attribute.kind == .id {
+        htmlAnchors.append(attribute.value)
+        continue
+      }
+      switch LinkAddress(attribute.value) {
+      case .external:
+        continue
+      case .refused(let message):
+        diagnostics.warning(message, at: place)
+        replacements.append((attribute, ""))
+      case .local:
+        replacements.append((attribute, ParsedMarkdown.slot))
+        links.append(.init(url: attribute.value, isImage: attribute.kind == .src, location: place))
+      }
+    }
+    if !replacements.isEmpty { literalChanges.append((node, RawHTMLAttributes.replacing(replacements, in: html))) }
+  }
+
+  private static func holdsOnlyWhiteSpace(_ paragraph: OpaquePointer) -> Bool {
+    var child = cmark_node_first_child(paragraph)
+    while let node = child {
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: break
+      case CMARK_NODE_TEXT:
+        guard let literal = cmark_node_get_literal(node) else { break }
+        if !UnsafeBufferPointer(start: literal, count: strlen(literal)).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+          return false
+        }
+      default: return false
+      }
+      child = cmark_node_next(node)
+    }
+    return true
   }
 
   private mutating func appendText(_ piece: some Collection<UInt8>) {
@@ -208,9 +310,28 @@ private struct Walk {
     return UnsafeRawBufferPointer(start: literal, count: strlen(literal))
   }
 
-  private mutating func location() -> SourceLocation {
+  /// The lines of the file a block was parsed from.
+  private mutating func sourceText(of node: OpaquePointer) -> Substring {
     if lineStarts.isEmpty { lineStarts = SourceFile.lineStarts(of: file.text) }
-    return file.location(line: lastLine + firstLine - 1, byteColumn: lastColumn, lineStarts: lineStarts)
+    let first = original(line: Int(cmark_node_get_start_line(node)), column: 1).line + firstLine - 1
+    let last = original(line: Int(cmark_node_get_end_line(node)), column: 1).line + firstLine - 1
+    guard first >= 1, last >= first, last <= lineStarts.count else { return "" }
+    let utf8 = file.text.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[first - 1])
+    let end = last < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[last]) : utf8.endIndex
+    return file.text[start..<end]
+  }
+
+  private func original(line: Int, column: Int) -> (line: Int, column: Int) {
+    tables?.originalPosition(line: line, column: column) ?? (line, column)
+  }
+
+  private mutating func location() -> SourceLocation { location(line: lastLine, column: lastColumn) }
+
+  private mutating func location(line: Int, column: Int) -> SourceLocation {
+    if lineStarts.isEmpty { lineStarts = SourceFile.lineStarts(of: file.text) }
+    let (line, column) = original(line: line, column: column)
+    return file.location(line: line + firstLine - 1, byteColumn: column, lineStarts: lineStarts)
   }
 
   /// Trims the text and turns every run of ASCII white space into one space, working on UTF-8 bytes

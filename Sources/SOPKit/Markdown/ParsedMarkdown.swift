@@ -32,12 +32,16 @@ public struct ParsedMarkdown: Sendable, Equatable {
   var links: [Link]
   var headings: [Heading]
   var sections: [Section]
+  /// The `id`s of raw HTML elements (with `allow_raw_html`), which links may lead to as to headings.
+  var htmlAnchors: [String]
 
   /// Neither text nor any link or image: the page would be empty.
   var isEmpty: Bool { sections.allSatisfy { $0.text.isEmpty } && links.isEmpty }
 
   /// `html` cut at each slot: cmark writes a link's `href` (and an image's `src`) in the order the walk met them.
-  init(html: UnsafeRawBufferPointer, links: [Link], headings: [Heading], sections: [Section]) {
+  init(
+    html: UnsafeRawBufferPointer, links: [Link], headings: [Heading], sections: [Section], htmlAnchors: [String] = []
+  ) {
     var pieces: [String] = []
     var start = 0
     var index = 0
@@ -57,6 +61,7 @@ public struct ParsedMarkdown: Sendable, Equatable {
     self.links = links
     self.headings = headings
     self.sections = sections
+    self.htmlAnchors = htmlAnchors
   }
 
   /// The HTML with each slot filled by the `href` given for its link, in order.

@@ -130,7 +130,7 @@ struct LinkResolver: Sendable {
         if link.isImage {
           diagnostics.error("the image '\(link.url)' is a page, not a picture", at: link.location)
         } else {
-          pageLinks.append(.init(target: target, fragment: fragment, location: link.location))
+          pageLinks.append(.init(target: target, fragment: fragment, location: link.location, written: link.url))
         }
       case .file(let href, let path):
         hrefs.append(href)
@@ -143,6 +143,6 @@ struct LinkResolver: Sendable {
     }
     return RenderedMarkdown(
       html: body.html(filling: hrefs), headings: body.headings, sections: body.sections, pageLinks: pageLinks,
-      files: files)
+      files: files, htmlAnchors: body.htmlAnchors)
   }
 }

@@ -6,6 +6,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var target: String
     public var fragment: String?
     public var location: SourceLocation
+    /// The address as the editor wrote it (`safety-plans.md#testing`), for messages.
+    public var written: String = ""
   }
 
   public var html: String
@@ -14,4 +16,6 @@ public struct RenderedMarkdown: Sendable, Equatable {
   public var pageLinks: [PageLink]
   /// Content paths of the files the body links to or shows, to copy into the output.
   public var files: [String]
+  /// The `id`s of raw HTML elements, anchors as headings' ids are.
+  public var htmlAnchors: [String] = []
 }

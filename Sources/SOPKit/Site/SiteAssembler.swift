@@ -109,10 +109,11 @@ struct SiteAssembler {
     }
     let routes = claimRoutes(of: site, diagnostics: &diagnostics)
     var anchors: [String: Set<String>] = [:]
-    for (path, body, _) in bodies { anchors[path] = Set(body.headings.map(\.id)) }
+    for (path, body, _) in bodies { anchors[path] = Set(body.headings.map(\.id) + body.htmlAnchors) }
     for edition in site.allEditions { anchors[edition.path(of: .contacts)] = Set(site.regions.map(\.id)) }
     let targets = LinkTargets(
-      paths: routes.paths, anchors: anchors, unreadable: Set(content.unreadablePages.map(Route.outputPath)))
+      paths: routes.paths, anchors: anchors, unreadable: Set(content.unreadablePages.map(Route.outputPath)),
+      sources: Dictionary(bodies.map { ($0.0, $0.2.path) }, uniquingKeysWith: { first, _ in first }))
     site.linkTargets = targets
     // On every core: at 100,000 guides the 1.5 million links took a second on one.
     let linkErrors = bodies.map(\.1).parallelMap { body in

@@ -48,8 +48,7 @@ struct TemplateSet: Sendable {
     var unparsed: Set<String> = []
     let display = { (name: String) in displayRoot.isEmpty ? name : "\(displayRoot)/\(name)" }
     var hash = ContentHash()
-    let (files, failures) = FolderWalk(root: directory.path).paths()
-    diagnostics.append(contentsOf: SystemFailure.diagnostics(for: failures, displayRoot: displayRoot))
+    let files = FolderWalk(root: directory.path, displayRoot: displayRoot).paths(diagnostics: &diagnostics)
     for relative in files.sorted() where relative.hasSuffix(".mustache") {
       let name = String(relative.dropLast(".mustache".count))
       unparsed.insert(name)

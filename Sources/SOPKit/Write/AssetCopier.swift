@@ -24,10 +24,7 @@ struct AssetCopier: Sendable {
       copies.append(
         RenderedFile(path: path, contents: .copy(folder.url.appendingPathComponent(path, isDirectory: false))))
     }
-    var failures: [FolderWalk.Failure] = []
-    for path in project.publicAssets.regularFiles(failures: &failures) { add(path, from: project.publicAssets) }
-    diagnostics.append(
-      contentsOf: SystemFailure.diagnostics(for: failures, displayRoot: project.publicAssets.display))
+    for path in project.publicAssets.regularFiles(diagnostics: &diagnostics) { add(path, from: project.publicAssets) }
     for path in site.files {
       add(path, from: site.localFiles.contains(path) ? project.overlay ?? project.content : project.content)
     }

@@ -24,9 +24,31 @@ import Testing
 
   @Test func givesHeadingsStableUniqueIds() {
     let (rendered, _) = render("## How to do it\n\n## How to do it\n\n### Tips & tricks!\n")
-    #expect(rendered.headings.map(\.id) == ["how-to-do-it", "how-to-do-it-1", "tips-tricks"])
+    #expect(rendered.headings.map(\.id) == ["how-to-do-it", "how-to-do-it-1", "tips--tricks"])
     #expect(rendered.html.contains("<h2 id=\"how-to-do-it\">"))
-    #expect(rendered.html.contains("<h3 id=\"tips-tricks\">"))
+    #expect(rendered.html.contains("<h3 id=\"tips--tricks\">"))
+  }
+
+  /// The anchors GitHub gives the same headings, so links copied from GitHub's view of a file work.
+  @Test func makesAnchorsAsGitHubDoes() {
+    let (rendered, _) = render(
+      """
+      ## Where's the `?` Operator?
+      ## Cómo empezar: la Casa de Tres
+      ## Harm & Danger -- Statements
+      ## Safety — typed as a dash
+      ## snake_case and 2nd step
+      ## Σχέδιο ασφαλείας
+      ## Where's the `?` Operator?
+      ## Where's the `?` Operator?
+      ## 🎉
+      """)
+    #expect(
+      rendered.headings.map(\.id) == [
+        "wheres-the--operator", "cómo-empezar-la-casa-de-tres", "harm--danger----statements", "safety--typed-as-a-dash",
+        "snake_case-and-2nd-step", "σχέδιο-ασφαλείας", "wheres-the--operator-1", "wheres-the--operator-2",
+        "section",
+      ])
   }
 
   @Test func headingsNeverTakeTemplateIds() {

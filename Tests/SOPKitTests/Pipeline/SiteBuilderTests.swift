@@ -84,7 +84,7 @@ import Testing
       site.failure() == [
         "Content/guides/bad.md:4:9: error: unknown role 'line-staf' (did you mean 'line-staff'?); the roles are listed in Content/site.yaml",
         "Content/guides/bad.md:5:10: error: unknown topic 'three-house' (did you mean 'three-houses'?); the topics are listed in Content/site.yaml",
-        "Content/guides/bad.md:7:1: error: the link leads to '#nowhere' in 'guides/safety-house.html', but no heading there has that anchor",
+        "Content/guides/bad.md:7:1: error: the link 'safety-house.md#nowhere' leads to Content/guides/safety-house.md, which has no heading with the anchor 'nowhere'",
         "Content/guides/bad.md:9:1: error: the link '../stories/none.md' leads to 'Content/stories/none.md', which does not exist (did you mean 'stories/tulare.md'?)",
       ])
   }
