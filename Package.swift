@@ -26,6 +26,8 @@ let package = Package(
       providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
     ),
     .target(name: "CAtomicSwap"),
+    // The commit `sopkit --version` names, which `.ci/release` passes in through a header of its own.
+    .target(name: "CBuildInfo"),
     .target(
       name: "SOPKit",
       dependencies: [
@@ -46,6 +48,7 @@ let package = Package(
       name: "SOPKitCLI",
       dependencies: [
         "SOPKit",
+        "CBuildInfo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // mimalloc (Debian libmimalloc-dev) replaces malloc for the whole program: with glibc's allocator a

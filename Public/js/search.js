@@ -52,7 +52,7 @@
   // An untranslated original in another language's results: its language on the link, and a note saying so.
   function markLanguage(link, result) {
     if (!result.lang) return;
-    link.hreflang = result.lang;
+    if ("hreflang" in link) link.hreflang = result.lang;
     link.lang = result.lang;
     var note = el("span", "search-result__language", " " + say("untranslated"));
     note.lang = document.documentElement.lang;
@@ -222,22 +222,29 @@
         + (note ? " " + note.textContent : "");
       empty.hidden = found.results.length > 0;
       empty.querySelector(".search-empty__message").textContent = say("none", { query: input.value });
+      // Each option is the link itself: a link inside an option would be a control nested in a control.
       found.results.forEach(function (result, i) {
-        var option = el("li", "search-live__option");
+        var item = el("li");
+        item.setAttribute("role", "none");
+        var option = el("a", "search-live__option");
         option.id = "sk-search-option-" + i;
+        option.href = href(result);
+        option.tabIndex = -1;
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
-        var link = el("a", "search-live__link", title(result));
-        link.href = href(result);
-        markLanguage(link, result);
-        link.tabIndex = -1;
-        option.appendChild(link);
-        option.appendChild(el("span", "search-live__kind", say("kind-" + result.kind)));
+        var name = el("span", "search-live__link", title(result));
+        markLanguage(name, result);
+        if (result.lang) option.hreflang = result.lang;
+        option.appendChild(name);
+        var kind = el("span", "search-live__kind", say("kind-" + result.kind));
+        kind.lang = document.documentElement.lang;
+        option.appendChild(kind);
         if (result.local) option.appendChild(el("span", "search-live__local", say("local")));
         var text = el("span", "search-live__snippet");
         text.innerHTML = result.snippet;
         option.appendChild(text);
-        list.appendChild(option);
+        item.appendChild(option);
+        list.appendChild(item);
       });
       live.hidden = false;
     }

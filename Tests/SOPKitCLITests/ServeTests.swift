@@ -249,7 +249,10 @@ extension ExternalProcessTests {
       }
       let wrote = try Command.sopkit(["new", "guide", "Safety Circles", "--role", "line-staff"], in: root)
       #expect(wrote.status == 0, "\(wrote.transcript)")
-      #expect(wrote.standardOutput == "Wrote Content/guides/safety-circles.md\n")
+      #expect(
+        wrote.standardOutput
+          == "Wrote Content/guides/safety-circles.md as a draft: 'sopkit serve --drafts' shows it; delete its line 'draft: true' to publish it\n"
+      )
       let again = try Command.sopkit(["new", "guide", "Safety Circles", "--role", "line-staff"], in: root)
       #expect(again.status == 1)
       #expect(
@@ -271,7 +274,10 @@ extension ExternalProcessTests {
       let wrote = try Command.sopkit(
         ["new", "guide", "Mapa de seguridad", "--lang", "es", "--from", "safety-mapping"], in: root)
       #expect(wrote.status == 0, "\(wrote.transcript)")
-      #expect(wrote.standardOutput == "Wrote Content/guides/safety-mapping.es.md\n")
+      #expect(
+        wrote.standardOutput
+          == "Wrote Content/guides/safety-mapping.es.md as a draft: 'sopkit serve --drafts' shows it; delete its line 'draft: true' to publish it\n"
+      )
       let text = try String(
         contentsOf: root.appendingPathComponent("Content/guides/safety-mapping.es.md"), encoding: .utf8)
       let original = try String(

@@ -23,7 +23,9 @@ struct ContentLoader {
     var settings: SiteSettings?
     var regions: [Located<Region>] = []
     do throws(BuildFailure) {
-      let file = try SourceFile.read(scanner.contentURL.appendingPathComponent("site.yaml"), displayPath: settingsPath)
+      let file = try SourceFile.read(
+        scanner.contentURL.appendingPathComponent("site.yaml"), displayPath: settingsPath,
+        whyNeeded: SiteSettingsFile.whyNeeded)
       let read = try SiteSettingsFile.read(file)
       settings = read.value
       diagnostics.append(contentsOf: read.diagnostics)
@@ -101,6 +103,7 @@ struct ContentLoader {
       overlayDisplayRoot: overlayScanner?.displayRoot, localFiles: inventory.localFiles, replacements: replacements)
     content.glossary = glossary
     var files = LoadedFiles()
+    let confidentiality = ConfidentialityScan(regions: regions, share: settings?.share ?? ShareSettings())
     for (entry, result) in zip(inventory.markdown, loaded) {
       let file: LoadedFile
       switch result {
@@ -113,6 +116,7 @@ struct ContentLoader {
       }
       files.files[entry.contentPath] = file
       diagnostics.append(contentsOf: file.frontMatterDiagnostics)
+      if case .story = file.fields { diagnostics.append(contentsOf: confidentiality.warnings(in: file.file)) }
       guard let body = file.body, !file.isLeftOut else {
         content.draftPaths.insert(entry.contentPath)
         continue
@@ -120,7 +124,7 @@ struct ContentLoader {
       diagnostics.append(contentsOf: file.bodyDiagnostics)
       if body.isEmpty {
         diagnostics.warning(
-          "the page has no text below its front matter",
+          EmptyBodyWarning.message(for: body),
           at: SourceLocation(path: file.file.path, line: file.frontMatter.bodyFirstLine))
       }
       switch file.fields {
@@ -131,6 +135,9 @@ struct ContentLoader {
       case .page(let fields):
         content.pages.append(.init(entry: entry, file: file.file, frontMatter: fields, body: body))
       }
+    }
+    if content.regions.isEmpty && !FileManager.default.fileExists(atPath: contactsURL.path) {
+      MissingContacts.check(&content.stories, contactsPath: contactsPath, diagnostics: &diagnostics)
     }
     if settings == nil { throw BuildFailure(diagnostics: diagnostics.diagnostics) }
     content.loadedFiles = files
@@ -260,7 +267,7 @@ struct ContentLoader {
       let file = try SourceFile.read(entry.url, displayPath: entry.displayPath)
       let frontMatter = try FrontMatter.split(file)
       let mapping = try YAMLDocument.parse(frontMatter.yaml, file: file, firstLine: frontMatter.yamlFirstLine)
-      let reader = YAMLFields(mapping, file: file, firstLine: frontMatter.yamlFirstLine)
+      let reader = YAMLFields(mapping, file: file, firstLine: frontMatter.yamlFirstLine, yaml: frontMatter.yaml)
       let fields: LoadedFile.Fields?
       switch entry.kind {
       case .guide: fields = GuideFrontMatter(reader, isTranslation: entry.language != nil).map(LoadedFile.Fields.guide)

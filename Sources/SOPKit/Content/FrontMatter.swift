@@ -1,6 +1,7 @@
 /// The YAML block between the two `---` lines at the top of a Markdown file, and the body below it.
 ///
-/// The split works on lines (LF or CRLF) so both parts keep their line numbers in the original file.
+/// The split works on lines as an editor numbers them (ending at LF, CRLF or a lone CR), so both parts keep their
+/// line numbers in the original file.
 struct FrontMatter: Sendable {
   let yaml: String
   /// The file line of the block's first YAML line.
@@ -17,9 +18,12 @@ struct FrontMatter: Sendable {
     var lineNumber = 1
     var yamlStart = utf8.startIndex
     while lineStart < utf8.endIndex {
-      let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+      let lineEnd = utf8[lineStart...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? utf8.endIndex
       let line = utf8[lineStart..<lineEnd]
-      let next = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+      var next = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+      if lineEnd < utf8.endIndex, utf8[lineEnd] == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A {
+        next = utf8.index(after: next)
+      }
       if lineNumber == 1 {
         guard isFence(line, allowEnd: false) else { break }
         yamlStart = next
@@ -40,7 +44,7 @@ struct FrontMatter: Sendable {
 
   private static func isFence(_ line: Substring.UTF8View, allowEnd: Bool) -> Bool {
     var trimmed = line
-    while let last = trimmed.last, last == 0x20 || last == 0x09 || last == 0x0D {
+    while let last = trimmed.last, last == 0x20 || last == 0x09 {
       trimmed = trimmed.dropLast()
     }
     return trimmed.elementsEqual("---".utf8) || (allowEnd && trimmed.elementsEqual("...".utf8))

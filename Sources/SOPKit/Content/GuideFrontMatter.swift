@@ -42,12 +42,15 @@ struct AttachmentReference: Sendable {
 }
 
 extension YAMLFields {
+  /// The most characters a summary may have; the share page counts against it too.
+  static let maxSummaryLength = 300
+
   /// The `summary` field: required, one or two sentences, at most 300 characters.
   func summary(required: Bool = true) -> String? {
     guard let summary = string("summary", required: required) else { return nil }
-    if summary.value.count > 300 {
+    if summary.value.count > Self.maxSummaryLength {
       error(
-        "'summary' has \(summary.value.count) characters; keep it to at most 300 (one or two sentences)",
+        "'summary' has \(summary.value.count) characters; keep it to at most \(Self.maxSummaryLength) (one or two sentences)",
         at: summary.location)
     }
     return summary.value

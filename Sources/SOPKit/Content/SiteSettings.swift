@@ -18,4 +18,8 @@ public struct SiteSettings: Sendable, Equatable {
   public var version: String? = nil
   /// What a county's overlay says about its copy; nil without an overlay.
   public var local: LocalSettings? = nil
+  /// The share page's addresses and the limits on what it sends (`share_*`).
+  public var share = ShareSettings()
+  /// The kinds of story (`categories:`); empty when site.yaml lists none, and categories stay free text.
+  public var categories: [StoryCategory] = []
 }

@@ -1,5 +1,8 @@
 /// Reads `Content/site.yaml` into `SiteSettings`, checking ids, names and addresses.
 enum SiteSettingsFile {
+  /// Said of a missing site.yaml.
+  static let whyNeeded = "every site needs a site.yaml with at least its 'title' and its 'roles'"
+
   static func read(_ file: SourceFile) throws(BuildFailure) -> Checked<SiteSettings> {
     let fields = YAMLFields(try YAMLDocument.parse(file.text, file: file, firstLine: 1), file: file, firstLine: 1)
     let title = fields.string("title", required: true)
@@ -32,6 +35,7 @@ enum SiteSettingsFile {
     }
     let languageIDs = languages.map(\.id)
     let version = fields.string("version")
+    let share = ShareSettingsFields.read(fields)
     let roles = fields.records("roles") { entry in
       let translations = readTranslations(entry, languages: languageIDs)
       return readEntry(entry).map {
@@ -49,6 +53,13 @@ enum SiteSettingsFile {
     }
     checkUnique(roles.map(\.id), kind: "role", in: fields)
     checkUnique(topics.map(\.id), kind: "topic", in: fields)
+    let categories = fields.records("categories") { entry in
+      let translations = readTranslations(entry, languages: languageIDs)
+      return readEntry(entry).map {
+        StoryCategory(id: $0.id, name: $0.name, description: $0.description, translations: translations)
+      }
+    }
+    checkUnique(categories.map(\.id), kind: "category", in: fields)
     fields.reportUnknownKeys()
     let diagnostics = try fields.diagnostics.finish()
     guard let title else { throw BuildFailure(diagnostics: diagnostics) }
@@ -59,6 +70,8 @@ enum SiteSettingsFile {
       submitURL: submitURL?.value, allowRawHTML: allowRawHTML, roles: roles, topics: topics, languages: languages,
       languageName: languageName)
     settings.version = version?.value
+    settings.share = share
+    settings.categories = categories
     return Checked(value: settings, diagnostics: diagnostics)
   }
 

@@ -12,14 +12,21 @@ public struct SourceFile: Sendable {
   }
 
   /// Reads a file, refusing what is not UTF-8 text with a diagnostic at the first bad byte.
-  static func read(_ url: URL, displayPath: String) throws(BuildFailure) -> SourceFile {
+  /// - Parameter whyNeeded: said after "the file is missing" when there is no such file.
+  static func read(_ url: URL, displayPath: String, whyNeeded: String? = nil) throws(BuildFailure) -> SourceFile {
     let data: Data
     do {
       data = try Data(contentsOf: url)
     } catch {
+      var isFolder: ObjCBool = false
+      let message =
+        !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+        ? "the file is missing" + (whyNeeded.map { ": \($0)" } ?? "")
+        : isFolder.boolValue
+          ? "this is a folder, but a file is expected here" : "cannot read the file (check its permissions)"
       throw BuildFailure(
         SystemFailure.code(of: error).flatMap { SystemFailure.diagnostic(code: $0, path: displayPath) }
-          ?? .error("cannot read the file", at: SourceLocation(path: displayPath)))
+          ?? .error(message, at: SourceLocation(path: displayPath)))
     }
     return try decode(data, displayPath: displayPath)
   }
@@ -47,37 +54,15 @@ public struct SourceFile: Sendable {
     return SourceFile(path: displayPath, text: text)
   }
 
-  /// The UTF-8 offset where each line of `text` starts, for turning many line numbers into locations.
-  static func lineStarts(of text: String) -> [Int] {
-    var text = text
-    return text.withUTF8 { bytes in
-      var starts = [0]
-      for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-      return starts
-    }
+  /// The location of a 1-based line and a 1-based byte column within that line (as cmark reports them), in the
+  /// editor's numbering of `lines`, this file's `LineMap`.
+  func location(line: Int, byteColumn: Int, lines: LineMap) -> SourceLocation {
+    let (line, column) = lines.position(ofOffset: lines.offset(line: line, byteColumn: byteColumn))
+    return SourceLocation(path: path, line: line, column: column)
   }
 
-  /// The location of a 1-based line and a 1-based byte column within that line.
-  func location(line: Int, byteColumn: Int, lineStarts: [Int]? = nil) -> SourceLocation {
-    let starts = lineStarts ?? Self.lineStarts(of: text)
-    guard line >= 1, line <= starts.count else { return SourceLocation(path: path, line: line) }
-    var text = text
-    let scalarsBefore = text.withUTF8 { bytes in
-      bytes[starts[line - 1]...].prefix { $0 != UInt8(ascii: "\n") }.prefix(max(byteColumn - 1, 0))
-        .reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-    }
-    return SourceLocation(path: path, line: line, column: scalarsBefore + 1)
-  }
-
-  private static func locate(byteOffset: Int, in bytes: Data.SubSequence, path: String)
-    -> SourceLocation
-  {
-    let before = bytes.prefix(byteOffset)
-    let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.startIndex
-    let column =
-      bytes[lineStart..<(bytes.startIndex + byteOffset)].filter { $0 & 0xC0 != 0x80 }
-      .count + 1
+  private static func locate(byteOffset: Int, in bytes: Data.SubSequence, path: String) -> SourceLocation {
+    let (line, column) = LineMap(bytes: Array(bytes)).position(ofOffset: byteOffset)
     return SourceLocation(path: path, line: line, column: column)
   }
 

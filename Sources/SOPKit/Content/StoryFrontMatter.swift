@@ -6,7 +6,7 @@ struct StoryFrontMatter: Sendable {
   var summary: String
   var county: String?
   var region: Located<String>?
-  var category: String?
+  var category: Located<String>?
   var tags: [Located<String>]
   var roles: [Located<String>]
   var image: Located<String>?
@@ -19,7 +19,7 @@ struct StoryFrontMatter: Sendable {
     let summary = fields.summary()
     county = fields.string("county")?.value
     region = fields.string("region")
-    category = fields.string("category")?.value
+    category = fields.string("category")
     tags = fields.strings("tags")
     roles = fields.strings("roles")
     image = fields.string("image")

@@ -7,15 +7,17 @@ enum YAMLDocument {
   static func parse(_ yaml: String, file: SourceFile, firstLine: Int) throws(BuildFailure)
     -> Node.Mapping
   {
-    let location = { (mark: Mark?) in
-      SourceLocation(path: file.path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
-    }
+    // Only problems need positions: the map is made for them alone.
+    let location = { (mark: Mark?) in locate(mark, lines: LineMap(yaml), path: file.path, firstLine: firstLine) }
     let node: Node?
     do {
       // Naming the encoding spares Yams reading the whole environment for each document.
       node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
     } catch let error as YamlError {
-      throw BuildFailure(diagnostic(for: error, location: location, file: file, firstLine: firstLine))
+      // An unusual line break is often why the YAML does not parse: said beside the error.
+      throw BuildFailure(
+        diagnostics: [diagnostic(for: error, location: location, file: file, firstLine: firstLine)]
+          + UnusualLineBreak.warnings(in: LineMap(yaml), path: file.path, firstLine: firstLine))
     } catch {
       throw BuildFailure(.error("cannot read the YAML: \(error)", at: location(nil)))
     }
@@ -30,6 +32,15 @@ enum YAMLDocument {
           at: location(node.mark)))
     }
     return mapping
+  }
+
+  /// Where a libyaml mark in a YAML text starting on file line `firstLine` is, in the editor's numbering.
+  static func locate(_ mark: Mark?, lines: LineMap, path: String, firstLine: Int) -> SourceLocation {
+    guard let mark else { return SourceLocation(path: path, line: firstLine) }
+    let (line, column) =
+      lines.yamlAgreesWithEditor && lines.contains(line: mark.line, column: mark.column)
+      ? (mark.line, mark.column) : lines.position(yamlLine: mark.line, scalarColumn: mark.column)
+    return SourceLocation(path: path, line: line + firstLine - 1, column: column)
   }
 
   static func describe(_ node: Node) -> String {
@@ -63,7 +74,7 @@ enum YAMLDocument {
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
-      let detail = context.map { " (\($0.text) on line \($0.mark.line + firstLine - 1))" } ?? ""
+      let detail = context.map { " (\($0.text) on line \(location($0.mark).line))" } ?? ""
       let advice = Self.advice(for: problem).map { ": \($0)" } ?? ""
       // libyaml's nesting message goes on to name a C function, which means nothing to an editor.
       let summary = problem.components(separatedBy: ", set with").first ?? problem

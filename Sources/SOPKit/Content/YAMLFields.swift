@@ -10,13 +10,19 @@ final class YAMLFields {
   let location: SourceLocation
   private let pairs: [(key: String, keyNode: Node, value: Node)]
   private var known: [String] = []
+  /// The YAML text's lines, shared with the mappings nested in it.
+  private let lines: LineMap
   private(set) var diagnostics = DiagnosticCollector()
 
-  init(_ mapping: Node.Mapping, file: SourceFile, firstLine: Int) {
+  /// - Parameter yaml: the YAML text the mapping was read from, when it is not the whole file.
+  init(_ mapping: Node.Mapping, file: SourceFile, firstLine: Int, yaml: String? = nil) {
     self.file = file
     self.firstLine = firstLine
     self.pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
     self.location = SourceLocation(path: file.path, line: firstLine)
+    self.lines = LineMap(yaml ?? file.text)
+    diagnostics.append(
+      contentsOf: UnusualLineBreak.warnings(in: lines, path: file.path, firstLine: firstLine))
   }
 
   /// Shares one diagnostic list between a mapping and the mappings nested in it.
@@ -24,12 +30,13 @@ final class YAMLFields {
     self.file = parent.file
     self.firstLine = parent.firstLine
     self.pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+    self.lines = parent.lines
     self.location = parent.locate(mapping.mark)
   }
 
   func locate(_ mark: Mark?) -> SourceLocation {
     guard let mark else { return location }
-    return SourceLocation(path: file.path, line: mark.line + firstLine - 1, column: mark.column)
+    return YAMLDocument.locate(mark, lines: lines, path: file.path, firstLine: firstLine)
   }
 
   func error(_ message: String, at location: SourceLocation) {

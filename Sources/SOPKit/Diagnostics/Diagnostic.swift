@@ -26,7 +26,9 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringC
 
   /// `path:line:col: error: message`, or `error: message` for a failure of the computer (`SystemFailure`).
   public var description: String {
-    isSystemFailure ? "\(severity.rawValue): \(message)" : "\(location): \(severity.rawValue): \(message)"
+    isSystemFailure
+      ? "\(severity.rawValue): \(QuotedPath.escaped(message))"
+      : "\(location): \(severity.rawValue): \(QuotedPath.escaped(message))"
   }
 
   public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

@@ -10,7 +10,9 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
     self.column = max(column, 1)
   }
 
-  public var description: String { "\(path):\(line):\(column)" }
+  /// The path is quoted, with escapes, when it holds a control character: a file name with a line break would
+  /// otherwise split the diagnostic over two lines.
+  public var description: String { "\(QuotedPath.forDiagnostic(path)):\(line):\(column)" }
 
   public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
     (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)

@@ -5,31 +5,39 @@
 struct AtomFeed {
   let site: Site
   let strings: TemplateStrings
+  /// With a category, `categories/<id>.xml`: only that category's stories.
+  var category: StoryCategory? = nil
+
+  private var feedPath: String { (category.map { Route.categoryFeed($0.id) } ?? .feed).path }
+  private func included(_ story: Story) -> Bool { category.map { story.categoryID == $0.id } ?? true }
 
   func xml() -> String {
     let settings = site.settings
     let base = settings.url
-    let feedID = base.map { $0 + Route.feed.path } ?? Self.uuid(for: settings.title + "/" + Route.feed.path)
-    let updated = site.stories.map(\.date).max().map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
+    let feedPath = feedPath
+    let feedID = base.map { $0 + feedPath } ?? Self.uuid(for: settings.title + "/" + feedPath)
+    let stories = site.stories.filter(included)
+    let updated = stories.map(\.date).max().map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
+    let title = category.map { "\(settings.title): \($0.name)" } ?? settings.title
     var xml = """
       <?xml version="1.0" encoding="utf-8"?>
       <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(settings.language))">
-        <title>\(XMLText.escape(settings.title))</title>
+        <title>\(XMLText.escape(title))</title>
 
       """
     if !settings.description.isEmpty { xml += "  <subtitle>\(XMLText.escape(settings.description))</subtitle>\n" }
     xml += "  <id>\(XMLText.escape(feedID))</id>\n"
     if let base {
-      xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(base + Route.feed.path))\"/>\n"
+      xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(base + feedPath))\"/>\n"
     }
-    xml +=
-      "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(link(to: Route.storyIndex.path)))\"/>\n"
+    let page = (category.map { Route.category($0.id) } ?? .storyIndex).path
+    xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(link(to: page)))\"/>\n"
     xml += "  <updated>\(updated)</updated>\n"
     xml += "  <author><name>\(XMLText.escape(settings.title))</name></author>\n"
-    for story in site.stories { xml += entry(story) }
+    for story in stories { xml += entry(story) }
     // Translated stories follow, each marked with its language.
     let translated = site.editions.flatMap { edition in
-      edition.stories.filter { $0.fallbackLanguage == nil }.map { ($0, edition.language.id) }
+      edition.stories.filter { $0.fallbackLanguage == nil && included($0) }.map { ($0, edition.language.id) }
     }
     for (story, language) in translated.sorted(by: { $0.0.date > $1.0.date }) {
       xml += entry(story, language: language)
@@ -59,7 +67,7 @@ struct AtomFeed {
 
   /// An absolute address when the site's `url` is known, else a link relative to the feed.
   private func link(to path: String) -> String {
-    site.settings.url.map { $0 + RelativeLink.encode(path) } ?? RelativeLink.href(from: Route.feed.path, to: path)
+    site.settings.url.map { $0 + RelativeLink.encode(path) } ?? RelativeLink.href(from: feedPath, to: path)
   }
 
   private static func timestamp(_ date: SimpleDate) -> String { "\(date)T00:00:00Z" }

@@ -6,6 +6,7 @@ struct Sitemap {
     guard let base = site.settings.url else { return nil }
     var entries: [(route: Route, lastModified: SimpleDate?)] = [
       (.home, nil), (.guideIndex, nil), (.storyIndex, site.stories.first?.date), (.contacts, nil), (.search, nil),
+      (.share, nil),
     ]
     entries += site.guides.map { ($0.route, $0.updated) }
     entries += site.stories.map { ($0.route, $0.date) }
@@ -13,15 +14,17 @@ struct Sitemap {
     entries += site.settings.roles.map { (.role($0.id), nil) }
     entries += site.settings.topics.map { (.topic($0.id), nil) }
     entries += site.tags.map { (.tag($0.slug), nil) }
+    entries += site.settings.categories.map { (.category($0.id), site.stories(in: $0).first?.date) }
     for edition in site.editions {
       let own = edition.routesByLanguage[edition.language.id] ?? []
       entries += edition.guides.filter { own.contains($0.route) }.map { ($0.route, $0.updated) }
       entries += edition.stories.filter { own.contains($0.route) }.map { ($0.route, $0.date) }
       entries += edition.pages.filter { own.contains($0.route) }.map { ($0.route, nil) }
-      entries += [Route.home, .guideIndex, .storyIndex, .contacts, .search].map { ($0, nil) }
+      entries += [Route.home, .guideIndex, .storyIndex, .contacts, .search, .share].map { ($0, nil) }
       entries +=
         edition.settings.roles.map { (.role($0.id), nil) } + edition.settings.topics.map { (.topic($0.id), nil) }
       entries += edition.tags.map { (.tag($0.slug), nil) }
+      entries += edition.settings.categories.map { (.category($0.id), nil) }
     }
     // One entry per page and language; each language's own pages from the edition that has them.
     var urls: [(path: String, route: Route, lastModified: SimpleDate?)] = []

@@ -88,7 +88,7 @@ private struct Walk {
   private var literalChanges: [(node: OpaquePointer, literal: [UInt8])] = []
   /// `[^note]` read as a link because a one-word note looks like a link reference definition: kept as text.
   private var footnoteReferences: [(link: OpaquePointer, text: OpaquePointer)] = []
-  private var lineStarts: [Int] = []
+  private var lines: LineMap?
 
   init(file: SourceFile, firstLine: Int, allowRawHTML: Bool, tables: GFMTables?) {
     self.file = file
@@ -312,7 +312,7 @@ private struct Walk {
 
   /// The lines of the file a block was parsed from.
   private mutating func sourceText(of node: OpaquePointer) -> Substring {
-    if lineStarts.isEmpty { lineStarts = SourceFile.lineStarts(of: file.text) }
+    let lineStarts = lineMap().lineStarts
     let first = original(line: Int(cmark_node_get_start_line(node)), column: 1).line + firstLine - 1
     let last = original(line: Int(cmark_node_get_end_line(node)), column: 1).line + firstLine - 1
     guard first >= 1, last >= first, last <= lineStarts.count else { return "" }
@@ -329,9 +329,16 @@ private struct Walk {
   private mutating func location() -> SourceLocation { location(line: lastLine, column: lastColumn) }
 
   private mutating func location(line: Int, column: Int) -> SourceLocation {
-    if lineStarts.isEmpty { lineStarts = SourceFile.lineStarts(of: file.text) }
     let (line, column) = original(line: line, column: column)
-    return file.location(line: line + firstLine - 1, byteColumn: column, lineStarts: lineStarts)
+    return file.location(line: line + firstLine - 1, byteColumn: column, lines: lineMap())
+  }
+
+  /// The file's lines, made once per body and only when a position is needed.
+  private mutating func lineMap() -> LineMap {
+    if let lines { return lines }
+    let made = LineMap(file.text)
+    lines = made
+    return made
   }
 
   /// Trims the text and turns every run of ASCII white space into one space, working on UTF-8 bytes

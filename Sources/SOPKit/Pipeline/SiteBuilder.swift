@@ -131,6 +131,7 @@ public struct SiteBuilder: Sendable {
           from: project.templates.url, displayRoot: project.templates.display,
           language: content?.settings.language ?? "en", otherLanguages: content?.settings.languages.map(\.id) ?? [])
       }
+      if let content { _ = diagnostics.run { NewContentPlaceholders(project: project).check(content) } }
       lap("load")
       options.progress?("assemble")
       let assembled = content.flatMap { content in

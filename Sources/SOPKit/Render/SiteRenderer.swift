@@ -21,6 +21,10 @@ struct SiteRenderer: Sendable {
     var paths = pages(only: only, into: sink)
     paths.append(
       sink.put(RenderedFile(path: Route.feed.path, text: AtomFeed(site: site, strings: templates.strings).xml())))
+    for category in site.settings.categories {
+      let feed = AtomFeed(site: site, strings: templates.strings, category: category)
+      paths.append(sink.put(RenderedFile(path: Route.categoryFeed(category.id).path, text: feed.xml())))
+    }
     if let sitemap = Sitemap(site: site).xml() {
       paths.append(sink.put(RenderedFile(path: Route.sitemap.path, text: sitemap)))
     }
@@ -58,6 +62,15 @@ struct SiteRenderer: Sendable {
       Job(site: site, route: .search, kind: .search) { $0.base(title: "", description: "", kind: .search) },
       Job(site: site, route: .notFound, kind: .notFound) { $0.base(title: "", description: "", kind: .notFound) },
     ]
+    // Optional, so that a site with templates of its own from before the share page still builds.
+    if templates.library.getTemplate(named: PageKind.share.template) != nil {
+      jobs.append(Job(site: site, route: .share, kind: .share) { $0.share() })
+    }
+    if templates.library.getTemplate(named: PageKind.category.template) != nil {
+      jobs += site.settings.categories.map { category in
+        Job(site: site, route: .category(category.id), kind: .category) { $0.category(category) }
+      }
+    }
     jobs += site.guides.filter { $0.fallbackLanguage == nil }.map { guide in
       Job(site: site, route: guide.route, kind: .guide) { $0.guide(guide) }
     }

@@ -89,8 +89,7 @@ public struct NewContent: Sendable {
       ("role", roles, settings.roles.map(\.id)), ("topic", topics, settings.topics.map(\.id)),
     ] {
       for id in given where !known.contains(id) {
-        throw NewContentError(
-          "unknown \(kind) '\(id)'\(DidYouMean.hint(for: id, among: known)); the \(kind)s are listed in \(display)")
+        throw NewContentError(DidYouMean.unknownID(id, kind: kind, among: known, listedIn: display))
       }
     }
   }

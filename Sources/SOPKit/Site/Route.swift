@@ -11,6 +11,9 @@ public enum Route: Sendable, Hashable {
   case feed
   case contacts
   case search
+  case share
+  case category(String)
+  case categoryFeed(String)
   case page(String)
   case notFound
   case sitemap
@@ -29,6 +32,9 @@ public enum Route: Sendable, Hashable {
     case .feed: "stories/feed.xml"
     case .contacts: "contacts.html"
     case .search: "search.html"
+    case .share: "share.html"
+    case .category(let id): "categories/\(id).html"
+    case .categoryFeed(let id): "categories/\(id).xml"
     case .page(let slug): "\(slug).html"
     case .notFound: "404.html"
     case .sitemap: "sitemap.xml"

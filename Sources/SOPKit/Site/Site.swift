@@ -33,6 +33,7 @@ public struct Site: Sendable, Equatable {
   public func guides(for topic: Topic) -> [Guide] { guides.filter { $0.topics.contains { $0.id == topic.id } } }
   public func stories(for role: Role) -> [Story] { stories.filter { $0.roles.contains { $0.id == role.id } } }
   public func stories(for tag: Tag) -> [Story] { stories.filter { $0.tags.contains(tag) } }
+  public func stories(in category: StoryCategory) -> [Story] { stories.filter { $0.categoryID == category.id } }
 
   /// The default edition and then the others: every edition the build renders.
   public var allEditions: [Site] { [self] + editions }
@@ -42,9 +43,10 @@ public struct Site: Sendable, Equatable {
 
   /// The routes this edition renders in its own language.
   var ownRoutes: Set<Route> {
-    var routes: Set<Route> = [.home, .guideIndex, .storyIndex, .contacts, .search, .notFound]
+    var routes: Set<Route> = [.home, .guideIndex, .storyIndex, .contacts, .search, .share, .notFound]
     routes.formUnion(settings.roles.map { .role($0.id) } + settings.topics.map { .topic($0.id) })
     routes.formUnion(tags.map { .tag($0.slug) })
+    routes.formUnion(settings.categories.map { .category($0.id) })
     routes.formUnion(guides.filter { $0.fallbackLanguage == nil }.map(\.route))
     routes.formUnion(stories.filter { $0.fallbackLanguage == nil }.map(\.route))
     routes.formUnion(pages.filter { $0.fallbackLanguage == nil }.map(\.route))

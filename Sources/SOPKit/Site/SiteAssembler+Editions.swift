@@ -66,7 +66,7 @@ extension SiteAssembler {
       story.pathPrefix = language.pathPrefix
       story.date = meta.date ?? original.date
       story.county = meta.county ?? original.county
-      story.category = meta.category ?? original.category
+      story.category = meta.category?.value ?? original.category
       if let region = meta.region {
         story.region = lookUp([region], in: tables.regions, as: .region, diagnostics: &diagnostics).first
       }
@@ -105,6 +105,13 @@ extension SiteAssembler {
     settings.description = language.description ?? settings.description
     settings.roles = localized(settings.roles)
     settings.topics = localized(settings.topics)
+    settings.categories = settings.categories.map { $0.localized(id) }
+    // A category from site.yaml reads in the edition's language, whatever the story's text wrote.
+    for index in stories.indices {
+      if let category = settings.categories.first(where: { $0.id == stories[index].categoryID }) {
+        stories[index].category = category.name
+      }
+    }
     var tagsBySlug: [String: Tag] = [:]
     for tag in guides.flatMap(\.tags) + stories.flatMap(\.tags) where tagsBySlug[tag.slug] == nil {
       tagsBySlug[tag.slug] = tag

@@ -64,11 +64,14 @@ struct SiteAssembler {
         region = lookUp([id], in: tables.regions, as: .region, diagnostics: &diagnostics).first
       }
       guard let date = meta.date else { return nil }
-      return Story(
+      let category = storyCategory(meta.category, diagnostics: &diagnostics)
+      var story = Story(
         slug: page.slug, title: meta.title, date: date, summary: meta.summary, county: meta.county, region: region,
-        category: meta.category, tags: tags.resolve(meta.tags, diagnostics: &diagnostics),
+        category: category?.name ?? meta.category?.value, tags: tags.resolve(meta.tags, diagnostics: &diagnostics),
         roles: lookUp(meta.roles, in: tables.roles, as: .role, diagnostics: &diagnostics), image: image,
         body: page.body, isLocal: page.isLocal)
+      story.categoryID = category?.id
+      return story
     }
     stories.sort(by: Self.newestFirst)
 
@@ -157,7 +160,7 @@ struct SiteAssembler {
       guard seen.insert(id.value).inserted else { return nil }
       guard let value = table[id.value] else {
         diagnostics.error(
-          "unknown \(reference.name) '\(id.value)'\(DidYouMean.hint(for: id.value, among: table.keys)); the \(reference.name)s are listed in \(file)",
+          DidYouMean.unknownID(id.value, kind: reference.name, among: table.keys.sorted(), listedIn: file),
           at: id.location)
         return nil
       }
@@ -210,7 +213,7 @@ struct SiteAssembler {
 
   private func claimRoutes(of site: Site, diagnostics: inout DiagnosticCollector) -> RouteTable {
     var routes = RouteTable()
-    var generated: [String] = [Route.feed.path]
+    var generated: [String] = [Route.feed.path] + site.settings.categories.map { Route.categoryFeed($0.id).path }
     if site.settings.url != nil { generated.append(Route.sitemap.path) }
     for edition in site.allEditions {
       let own = edition.ownRoutes.filter {

@@ -13,6 +13,8 @@ public struct Story: Sendable, Equatable {
   public var county: String?
   public var region: Region?
   public var category: String?
+  /// The id of the site.yaml category `category` names, when site.yaml lists categories and it names one.
+  public var categoryID: String? = nil
   public var tags: [Tag]
   public var roles: [Role]
   public var image: Image?

@@ -33,8 +33,8 @@ final class FoldedLibraries: Sendable {
     for (name, text) in texts {
       let folded = FoldedValues.fold(text, values: values)
       // Folding leaves a template that parses; should one not, the template as written stays.
-      if folded != text, let template = try? MustacheTemplate(string: HTMLEscaping.pragma + folded) {
-        templates[name] = template
+      if folded != text, let parsed = try? TemplateChunks.parse(folded, name: name, prefix: HTMLEscaping.pragma) {
+        templates.merge(parsed) { $1 }
       }
     }
     return MustacheLibrary(templates: templates)

@@ -1,7 +1,8 @@
 import Foundation
 
 extension PageContext {
-  /// `contacts.html`: contacts grouped by region, and an A-to-Z list of counties pointing to their region.
+  /// `contacts.html`: contacts grouped by region, and an A-to-Z list of counties, each once, pointing to
+  /// the teams that serve it.
   func contacts() -> [String: Any] {
     var context = base(title: "", description: "", kind: .contacts)
     PageContext.list(
@@ -25,11 +26,27 @@ extension PageContext {
           }, into: &values)
         return values
       }, into: &context)
-    let counties = site.regions.flatMap { region in region.counties.map { (county: $0, region: region) } }
-      .sorted { $0.county.localizedStandardCompare($1.county) == .orderedAscending }
+    // A county served by more than one team (an overlay's own and its statewide region) is listed once, under
+    // its first team, with the others beside it.
+    var teams: [String: [Region]] = [:]
+    var names: [String: String] = [:]
+    for region in site.regions {
+      for county in region.counties {
+        let key = county.lowercased()
+        if !(teams[key]?.contains { $0.id == region.id } ?? false) { teams[key, default: []].append(region) }
+        if names[key] == nil { names[key] = county }
+      }
+    }
+    let counties = names.sorted { $0.value.localizedStandardCompare($1.value) == .orderedAscending }
     PageContext.list(
       "counties",
-      counties.map { ["name": $0.county, "region": $0.region.name, "href": "#\($0.region.id)"] }, into: &context)
+      counties.map { key, name in
+        let regions = teams[key] ?? []
+        var values: [String: Any] = ["name": name, "region": regions[0].name, "href": "#\(regions[0].id)"]
+        PageContext.list(
+          "other_teams", regions.dropFirst().map { ["name": $0.name, "href": "#\($0.id)"] }, into: &values)
+        return values
+      }, into: &context)
     return context
   }
 }

@@ -37,6 +37,23 @@ extension PageContext {
   func storyIndex() -> [String: Any] {
     var context = base(title: "", description: "", kind: .storyIndex)
     PageContext.list("stories", site.stories.map(storyItem), into: &context)
+    PageContext.list(
+      "categories",
+      site.settings.categories.map { category in
+        ["name": category.name, "href": href(.category(category.id)), "count": site.stories(in: category).count]
+      }, into: &context)
+    return context
+  }
+
+  /// `categories/<id>.html`: one category's stories, newest first, with its own feed.
+  func category(_ category: StoryCategory) -> [String: Any] {
+    var context = base(title: category.name, description: category.description, kind: .category)
+    context["category"] = [
+      "id": category.id, "name": category.name, "description": category.description,
+      "feed": root + Route.categoryFeed(category.id).path,
+      "feed_label": strings.word("category_feed", ["name": category.name]),
+    ]
+    PageContext.list("stories", site.stories(in: category).map(storyItem), into: &context)
     return context
   }
 

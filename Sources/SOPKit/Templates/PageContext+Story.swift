@@ -8,6 +8,7 @@ extension PageContext {
     ]
     if let county = story.county { values["county"] = county }
     if let category = story.category { values["category"] = category }
+    if let id = story.categoryID { values["category_href"] = href(.category(id)) }
     if let region = story.region {
       values["region"] = ["name": region.name, "href": href(.contacts) + "#\(region.id)"]
     }

@@ -53,7 +53,7 @@ struct PageContext {
       ].merging(settings.submitURL.map { ["submit_url": $0] } ?? [:]) { $1 },
       "links": [
         "home": href(.home), "guides": href(.guideIndex), "stories": href(.storyIndex),
-        "contacts": href(.contacts), "search": href(.search), "feed": root + Route.feed.path,
+        "contacts": href(.contacts), "search": href(.search), "share": href(.share), "feed": root + Route.feed.path,
         "css": root + "css/site.css",
       ],
       "roles": site.settings.roles.map { role in
@@ -69,7 +69,7 @@ struct PageContext {
       },
       "current": [
         "home": route == .home, "guides": route == .guideIndex, "stories": route == .storyIndex,
-        "contacts": route == .contacts, "search": route == .search,
+        "contacts": route == .contacts, "search": route == .search, "share": route == .share,
       ],
     ]
     // Left out when empty: Mustache counts an empty string as present, so `{{#title}}` would still show.

@@ -6,6 +6,8 @@ enum PageKind: String, Sendable {
   case storyIndex = "story-index"
   case contacts
   case search
+  case share
+  case category
   case notFound = "404"
   case guide
   case story
@@ -27,6 +29,8 @@ enum PageKind: String, Sendable {
     case .storyIndex: "is_story_index"
     case .contacts: "is_contacts"
     case .search: "is_search"
+    case .share: "is_share"
+    case .category: "is_category"
     case .notFound: "is_404"
     case .guide: "is_guide"
     case .story: "is_story"

@@ -43,32 +43,42 @@ struct TemplateSet: Sendable {
     var diagnostics = DiagnosticCollector()
     var templates: [String: MustacheTemplate] = [:]
     var texts: [String: String] = [:]
-    var partialUses: [(name: String, location: SourceLocation)] = []
+    var uses: [String: [TemplateTags.PartialUse]] = [:]
+    var depths: [String: Int] = [:]
+    var files: [String: (file: SourceFile, lines: LineMap)] = [:]
     // Templates that exist but do not parse: reported once, for their syntax, not again as missing.
     var unparsed: Set<String> = []
     let display = { (name: String) in displayRoot.isEmpty ? name : "\(displayRoot)/\(name)" }
     var hash = ContentHash()
-    let files = FolderWalk(root: directory.path, displayRoot: displayRoot).paths(diagnostics: &diagnostics)
-    for relative in files.sorted() where relative.hasSuffix(".mustache") {
+    let found = FolderWalk(root: directory.path, displayRoot: displayRoot).paths(diagnostics: &diagnostics)
+    for relative in found.sorted() where relative.hasSuffix(".mustache") {
       let name = String(relative.dropLast(".mustache".count))
       unparsed.insert(name)
       do throws(BuildFailure) {
         let file = try SourceFile.read(directory.appendingPathComponent(relative), displayPath: display(relative))
         hash.combine(relative)
         hash.combine(file.text)
+        let lines = LineMap(file.text)
+        files[name] = (file, lines)
+        diagnostics.append(contentsOf: UnusualLineBreak.warnings(in: lines, path: file.path))
+        let tags = TemplateTags(file.text)
+        uses[name] = tags.partials
+        depths[name] = tags.depth
+        for problem in tags.problems {
+          let (line, column) = lines.position(ofOffset: problem.offset)
+          diagnostics.error(problem.message, at: SourceLocation(path: file.path, line: line, column: column))
+        }
+        // What swift-mustache would crash on or misread is not handed to it.
+        guard tags.problems.isEmpty else { continue }
         do {
-          templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + file.text)
+          templates.merge(try TemplateChunks.parse(file.text, name: name, prefix: HTMLEscaping.pragma)) { $1 }
           texts[name] = file.text
           unparsed.remove(name)
         } catch let error as MustacheTemplate.ParserError {
-          diagnostics.error(
-            "template syntax: \(describe(error.error))",
-            at: SourceLocation(
-              path: file.path, line: error.context.lineNumber - 1, column: error.context.columnNumber))
+          diagnostics.append(contentsOf: [TemplateSyntaxError.diagnostic(error, in: file, lines: lines)])
         } catch {
           diagnostics.error("template syntax: \(error)", at: SourceLocation(path: file.path))
         }
-        partialUses += partials(in: file)
       } catch {
         diagnostics.append(contentsOf: error.diagnostics)
       }
@@ -78,10 +88,20 @@ struct TemplateSet: Sendable {
         "the template '\(name).mustache' is missing; every site needs it",
         at: SourceLocation(path: display("\(name).mustache")))
     }
-    for use in partialUses where templates[use.name] == nil && !unparsed.contains(use.name) {
-      diagnostics.error(
-        "the partial '\(use.name)' does not exist: no file \(use.name).mustache in the templates folder\(DidYouMean.hint(for: use.name, among: templates.keys))",
-        at: use.location)
+    let locate = { (template: String, use: TemplateTags.PartialUse) -> SourceLocation in
+      guard let (file, lines) = files[template] else { return SourceLocation(path: display(template)) }
+      let (line, column) = lines.position(ofOffset: use.offset)
+      return SourceLocation(path: file.path, line: line, column: column)
+    }
+    for (template, list) in uses.sorted(by: { $0.key < $1.key }) {
+      for use in list where templates[use.name] == nil && !unparsed.contains(use.name) {
+        diagnostics.error(
+          "the partial '\(use.name)' does not exist: no file \(use.name).mustache in the templates folder\(DidYouMean.hint(for: use.name, among: files.keys))",
+          at: locate(template, use))
+      }
+    }
+    for problem in PartialGraph(uses: uses, depths: depths).problems() {
+      diagnostics.error(problem.message, at: locate(problem.template, problem.use))
     }
     let stringsURL = directory.appendingPathComponent("i18n/\(language).yaml")
     let strings = try TemplateStrings.load(
@@ -123,32 +143,5 @@ struct TemplateSet: Sendable {
     var context = context
     context["content"] = library.render(context, withTemplate: kind) ?? ""
     return library.render(context, withTemplate: "layout") ?? ""
-  }
-
-  /// Every `{{> name}}` in a template, with where it is written.
-  private static func partials(in file: SourceFile) -> [(name: String, location: SourceLocation)] {
-    var uses: [(String, SourceLocation)] = []
-    for (index, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      var rest = line[...]
-      while let open = rest.range(of: "{{>") {
-        let afterOpen = rest[open.upperBound...]
-        guard let close = afterOpen.range(of: "}}") else { break }
-        let name = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-        uses.append((name, SourceLocation(path: file.path, line: index + 1, column: column)))
-        rest = afterOpen[close.upperBound...]
-      }
-    }
-    return uses
-  }
-
-  private static func describe(_ error: any Error) -> String {
-    switch error as? MustacheTemplate.Error {
-    case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
-    case .unfinishedName: "a tag is not closed with '}}'"
-    case .expectedSectionEnd: "a section is opened with {{#name}} but never closed with {{/name}}"
-    case .invalidSetDelimiter: "invalid delimiter change"
-    default: "\(error)"
-    }
   }
 }

@@ -165,4 +165,27 @@ import Testing
     defer { site.remove() }
     #expect(site.failure(overlay: "Output/County").first?.contains("it holds the overlay folder") == true)
   }
+
+  /// A county adding its own team for a county a statewide region serves: one line in "Counties A to Z", both teams.
+  @Test func listsACountyOnceWithEveryTeamThatServesIt() throws {
+    var files = Self.statewide
+    files["County/contacts.yaml"] =
+      "regions:\n  - id: fresno\n    name: Fresno County SOP team\n    counties: [Fresno]\n    contacts:\n      - name: Fresno Coordinator\n"
+    let site = try TemporarySite(files)
+    defer { site.remove() }
+    _ = try site.build(overlay: "County")
+    let page = try site.output("contacts.html")
+    let list = try #require(
+      page.range(of: "<ul class=\"county-list\">").flatMap { start in
+        page.range(of: "</ul>", range: start.upperBound..<page.endIndex).map { page[start.upperBound..<$0.lowerBound] }
+      })
+    let items = list.components(separatedBy: "<li>").dropFirst()
+    #expect(items.count == 2, "\(list)")
+    let fresno = items.filter { $0.contains(">Fresno<") }
+    #expect(fresno.count == 1, "\(list)")
+    #expect(
+      fresno.first?.contains(
+        "<a href=\"#fresno\">Fresno</a> <span class=\"card__meta\">(Fresno County SOP team; <a href=\"#central\">Central Academy</a>)</span>"
+      ) == true, "\(list)")
+  }
 }

@@ -4,7 +4,8 @@ import Testing
 @testable import SOPKit
 
 /// Each folder of Tests/Fixtures/invalid is a small site with one kind of mistake, laid over
-/// Tests/Fixtures/base; its `expected.txt` holds the exact lines `sopkit check` prints for it.
+/// Tests/Fixtures/base; its `expected.txt` holds the exact lines `sopkit check` prints for it, and its `remove.txt`, if
+/// any, the files of the base to leave out.
 @Suite struct InvalidFixtureTests {
   static let fixtures = TemporarySite.repository.appendingPathComponent("Tests/Fixtures")
 
@@ -27,6 +28,10 @@ import Testing
     try copyTree(Self.fixtures.appendingPathComponent("base"), into: root)
     for folder in ["Content", "Templates"] {
       try copyTree(fixture.appendingPathComponent(folder), into: root.appendingPathComponent(folder))
+    }
+    let removals = (try? String(contentsOf: fixture.appendingPathComponent("remove.txt"), encoding: .utf8)) ?? ""
+    for path in removals.split(separator: "\n") {
+      try FileManager.default.removeItem(at: root.appendingPathComponent(String(path)))
     }
     let diagnostics: [Diagnostic]
     do {

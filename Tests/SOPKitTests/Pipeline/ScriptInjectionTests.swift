@@ -63,7 +63,7 @@ import Testing
       "Content/guides/a.md": TemporarySite.guide("A", body: "[six](java&#x09;script:alert(7))")
     ])
     defer { site.remove() }
-    #expect(site.failure().contains { $0.contains("error: the link 'java\tscript:alert(7)' leads to") })
+    #expect(site.failure().contains { $0.contains("error: the link 'java\\tscript:alert(7)' leads to") })
   }
 
   @Test func scriptAddressesInSiteSettingsAreRefused() throws {

@@ -97,7 +97,7 @@ import Testing
       "Content/guides/two.md": TemporarySite.guide("Two <b>", extra: "topics: [three-houses]\n"),
     ])
     defer { site.remove() }
-    try site.build()
+    _ = try site.build()
     #expect(try site.output("guides/one.html").contains("<li><a href=\"../guides/two.html\">Two &lt;b&gt;</a></li>"))
     #expect(try site.output("guides/two.html").contains("<li><a href=\"../guides/one.html\">One &amp; only</a></li>"))
   }
@@ -108,7 +108,7 @@ import Testing
       "Content/guides/two.md": TemporarySite.guide("Two <b>", extra: "topics: [three-houses]\n"),
     ])
     defer { site.remove() }
-    try site.build()
+    _ = try site.build()
     for page in ["roles/leaders.html", "roles/line-staff.html", "guides/index.html", "topics/three-houses.html"] {
       let html = try site.output(page)
       #expect(html.contains("<li class=\"card\">"), "\(page)")
