@@ -25,6 +25,8 @@
 #   SERVE_EDITS=0      N > 0: after the builds, time N saves of a guide body and N of a title from
 #                      save to served, in sopkit serve and hugo server (serve_bench.py)
 #   SERVE_ONLY=0       1: skip the build runs, only the serve benchmark
+#   SERVE_RAPID=0      N > 0: also a burst of N body saves, one every 0.3 s, in sopkit serve alone: its memory
+#                      before and after and the save-to-served p50 and p90 (serve_bench.py --rapid)
 #
 # Everything generated goes to Benchmarks/work/ (ignored by git): trees/<N>/ holds the content,
 # the Hugo site, both outputs and the logs; results/<N>.json the figures; results/table.md the table.
@@ -85,6 +87,12 @@ for n in "${SIZES[@]}"; do
     python3 "$HERE/serve_bench.py" --tree "$tree" --sopkit "$SOPKIT_BIN" --hugo "$HUGO_BIN" \
       --templates "$REPO/Templates" --public "$REPO/Public" --results "$WORK/results" --edits "$SERVE_EDITS" \
       | tee "$WORK/results/serve-$n.md"
+  fi
+  if [ "${SERVE_RAPID:-0}" -gt 0 ]; then
+    say "$n guides: a burst of $SERVE_RAPID saves in sopkit serve"
+    python3 "$HERE/serve_bench.py" --tree "$tree" --sopkit "$SOPKIT_BIN" \
+      --templates "$REPO/Templates" --public "$REPO/Public" --rapid "$SERVE_RAPID" \
+      | tee "$WORK/results/serve-rapid-$n.md"
   fi
 done
 [ ${#RESULTS[@]} -gt 0 ] || exit 0
