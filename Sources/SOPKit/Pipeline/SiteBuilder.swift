@@ -138,8 +138,10 @@ public struct SiteBuilder: Sendable {
       let loadedFiles = keepsCache ? content?.loadedFiles ?? LoadedFiles() : LoadedFiles()
       content?.loadedFiles = LoadedFiles()
       // The assembler takes the content over, so each page's parsed body goes as soon as it is resolved.
-      let assembled = content.take().flatMap { content in
-        diagnostics.run { () throws(BuildFailure) in try SiteAssembler(content: content).assemble() }
+      var assembled: Site?
+      if let loaded = content.take() {
+        let assembler = SiteAssembler(content: consume loaded)
+        assembled = diagnostics.run { () throws(BuildFailure) in try assembler.assemble() }
       }
       lap("assemble")
       guard !diagnostics.hasErrors, let templates, let site = assembled else {
