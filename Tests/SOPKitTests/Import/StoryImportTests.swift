@@ -263,7 +263,7 @@ import ZIPFoundation
       Item(name: "story.md", data: Data("---\ntitle: [unclosed\n---\nText.\n".utf8)),
       Item(name: "files/circles.pdf", data: Self.pdf),
     ]
-    try Self.expectRefusal(files + [Self.manifest(files)], "share.zip/story.md:3:1: error: YAML syntax")
+    try Self.expectRefusal(files + [Self.manifest(files)], "share.zip/story.md:2:17: error: YAML syntax")
   }
 
   @Test func refusesAStoryMissingRequiredFields() throws {
