@@ -70,7 +70,8 @@ import Testing
     let resolver = LinkResolver(inventory: inventory, sourcePath: "guides/a.md", outputPath: "guides/a.html")
     let rendered = resolver.resolve(parsed, diagnostics: &diagnostics)
     #expect(rendered.html.contains("<td>ok</td><td>"))
-    let problem = try? #require(diagnostics.diagnostics.first)
+    #expect(diagnostics.diagnostics.count == 1)
+    let problem = diagnostics.diagnostics.first
     #expect(problem?.message.contains("missing.md") == true)
     #expect(problem?.location.line == 5)
     #expect(rendered.sections.map(\.text).joined().contains("ok gone"))
