@@ -17,7 +17,7 @@ extension ExternalProcessTests {
       #expect(typo.status == 2, "\(typo.transcript)")
       #expect(
         typo.standardError
-          == "error: 'buidl' is not a sopkit command; did you mean 'build'? The commands are 'build', 'check', 'serve', 'bundle', 'new', 'list'\n"
+          == "error: 'buidl' is not a sopkit command; did you mean 'build'? The commands are 'build', 'check', 'serve', 'bundle', 'new', 'import', 'list'\n"
       )
       let unknown = try Command.sopkit(["frobnicate"])
       #expect(unknown.status == 2)
