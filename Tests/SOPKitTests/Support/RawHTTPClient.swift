@@ -10,7 +10,7 @@ import Glibc
 struct RawHTTPClient: Sendable {
   let port: Int
   /// Seconds each send and receive may wait.
-  var timeout = 5
+  var timeout = 20
 
   func get(_ target: String) async throws -> RawHTTPResponse { try await request("GET", target) }
 
