@@ -196,16 +196,15 @@ import Testing
   }
 
   @Test func anHTTP10RequestGetsItsConnectionClosedAndKeepAliveStillWorks() async throws {
-    let preview = try await Preview()
+    // The header timeout is far longer than the client waits, so only the HTTP/1.0 rule can close the connection.
+    let preview = try await Preview(headerTimeout: .seconds(300))
     defer { preview.site.remove() }
     try await preview.test { client in
-      // `exchange` reads until the server closes the connection and throws after 5 s without it.
-      let start = ContinuousClock.now
+      // `exchange` reads until the server closes the connection and throws when the client's timeout runs out.
       let response = try RawHTTPResponse(
         parsing: try await client.exchange(head: "GET /guides/three-houses.html HTTP/1.0\r\n\r\n"))
       #expect(response.status == 200)
       #expect(response.text.hasSuffix("</html>\n"))
-      #expect(ContinuousClock.now - start < .seconds(3))
       // HTTP/1.1 keeps the connection for the next request, until one says `Connection: close`.
       let both = try await client.exchange(
         head: "GET /about.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
